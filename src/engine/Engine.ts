@@ -1,0 +1,43 @@
+import { compileNameTables, type NameTables } from './nameTables.js';
+import type { RealiseSpec } from './mapSchema.js';
+import type { Dimension, Registry } from './registry.js';
+import { PersonagenError } from './PersonagenError.js';
+
+/**
+ * The registry plus what sampling needs at run time: compiled name tables, realisation specs by dimension and the
+ * reference date. Immutable and shared by all personas.
+ *
+ * @example
+ *   const engine = new Engine(buildRegistry(raw, version));
+ *   engine.dim('age').values // ['18-24', ...]
+ */
+export class Engine {
+  readonly names?: NameTables;
+  readonly referenceDate: string;
+  private readonly specs = new Map<string, RealiseSpec>();
+  readonly maxValues: number;
+
+  constructor(readonly registry: Registry) {
+    if (registry.firstNames && registry.lastNames) this.names = compileNameTables(registry.firstNames, registry.lastNames);
+    for (const [name, spec] of registry.realise) {
+      this.specs.set(spec.type === 'incomeDeciles' ? 'income' : spec.dimension, spec);
+      void name;
+    }
+    const age = this.specs.get('age');
+    this.referenceDate = (age?.type === 'integer' && age.referenceDate) || '2025-07-01';
+    this.maxValues = Math.max(...registry.dimensions.map((d) => d.values.length), 1);
+  }
+
+  /** The dimension with this id, or an UNKNOWN_DIMENSION error. */
+  dim(id: string): Dimension {
+    const d = this.registry.byId.get(id);
+    if (!d) throw new PersonagenError('UNKNOWN_DIMENSION', `unknown dimension "${id}"`, { dimension: id });
+    return d;
+  }
+
+  /** The realisation spec of a binned dimension (or income), if maps/realise has one. */
+  spec<T extends RealiseSpec['type']>(dimension: string, type: T): Extract<RealiseSpec, { type: T }> | undefined {
+    const s = this.specs.get(dimension);
+    return s?.type === type ? (s as Extract<RealiseSpec, { type: T }>) : undefined;
+  }
+}

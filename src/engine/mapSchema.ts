@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/** Provenance of one table: a cited public source, or an estimate with its method. */
+export const provenanceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('published'),
+    source: z.string().min(3),
+    table: z.string().optional(),
+    year: z.number().int().optional(),
+    url: z.string().optional(),
+    note: z.string().optional(),
+  }).passthrough(),
+  z.object({
+    kind: z.literal('estimate'),
+    method: z.string().min(10),
+    basis: z.string().optional(),
+    year: z.number().int().optional(),
+    note: z.string().optional(),
+  }).passthrough(),
+]);
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+const probabilityRow = z.record(z.string(), z.number().finite().nonnegative());
+const multiplierRow = z.record(z.string(), z.number().finite().positive());
+
+const factorBase = {
+  by: z.array(z.string()),
+  provenance: provenanceSchema,
+  rowProvenance: z.record(z.string(), provenanceSchema).optional(),
+  note: z.string().optional(),
+};
+
+/** One factor of a log-linear model: a base distribution or a multiplier table keyed by some parents. */
+export const factorSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('distribution'), rows: z.record(z.string(), probabilityRow), ...factorBase }),
+  z.object({
+    type: z.literal('multiplier'),
+    rows: z.record(z.string(), multiplierRow),
+    weight: z.number().positive().max(4).optional(),
+    ...factorBase,
+  }),
+]);
+export type Factor = z.infer<typeof factorSchema>;
+
+const whenValue = z.union([
+  z.array(z.string()).min(1),
+  z.object({ sameAs: z.string() }).strict(),
+  z.object({ notSameAs: z.string() }).strict(),
+]);
+
+/** A hard rule: when all `when` entries hold, `forbid` values get zero probability (or only `allow` values remain). */
+export const ruleSchema = z
+  .object({
+    id: z.string().min(3),
+    when: z.record(z.string(), whenValue),
+    forbid: z.array(z.string()).min(1).optional(),
+    allow: z.array(z.string()).min(1).optional(),
+    reason: z.string().min(5),
+  })
+  .refine((r) => (r.forbid === undefined) !== (r.allow === undefined), { message: 'a rule needs exactly one of forbid / allow' });
+export type Rule = z.infer<typeof ruleSchema>;
+
+/** `maps/dimensions/<id>.json`. */
+export const dimensionMapSchema = z.object({
+  id: z.string(),
+  factors: z.array(factorSchema).min(1),
+  rules: z.array(ruleSchema).default([]),
+  note: z.string().optional(),
+}).passthrough();
+export type DimensionMap = z.infer<typeof dimensionMapSchema>;
+
+/** `maps/catalogue.json`: the 77 dimensions of the design catalogue (the API contract). */
+export const catalogueSchema = z.object({
+  countries: z.array(z.string().length(2)),
+  dimensions: z.array(z.object({
+    id: z.string(),
+    tier: z.number().int().min(0).max(3),
+    kind: z.enum(['enum', 'binned', 'set', 'string']),
+    parents: z.array(z.string()),
+    values: z.array(z.string()),
+    sharedType: z.string().optional(),
+    description: z.string(),
+    why: z.string(),
+    source: z.string(),
+  })),
+}).passthrough();
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+/** `maps/regions.json`. */
+export const regionsSchema = z.object({
+  scheme: z.string().optional(),
+  regions: z.array(z.object({
+    id: z.string().regex(/^[a-z]{2}[A-Z][A-Za-z]*$/, 'region ids are camelCase with a lower-case country prefix'),
+    country: z.string().length(2),
+    name: z.string(),
+    code: z.string().optional(),
+  }).passthrough()),
+});
+
+const binSpec = z.object({
+  min: z.number(),
+  max: z.number(),
+  /** Ratio of the density at x+1 to x inside the bin (survival-like decline); 1 = uniform. */
+  decay: z.number().positive().optional(),
+});
+
+/** `maps/realise/<id>.json` for numbers realised from a bin. */
+export const realiseSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('integer'),
+    dimension: z.string(),
+    bins: z.record(z.string(), binSpec),
+    referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    provenance: provenanceSchema,
+  }),
+  z.object({
+    type: z.literal('score'),
+    dimension: z.string(),
+    decimals: z.number().int().min(0).max(3),
+    bins: z.record(z.string(), binSpec),
+    provenance: provenanceSchema,
+  }),
+  z.object({
+    type: z.literal('incomeDeciles'),
+    referenceYear: z.number().int(),
+    countries: z.record(z.string(), z.object({
+      currency: z.string().length(3),
+      floor: z.number().nonnegative(),
+      cuts: z.array(z.number().positive()).length(9),
+      paretoAlpha: z.number().min(1.05).max(5),
+      provenance: provenanceSchema,
+    }).passthrough()),
+  }).passthrough(),
+]);
+export type RealiseSpec = z.infer<typeof realiseSchema>;
+
+const nameTable = z.object({
+  prov: z.string(),
+  names: z.array(z.string().min(1)).min(1),
+  weights: z.array(z.number().positive()).min(1),
+}).refine((t) => t.names.length === t.weights.length, { message: 'names and weights differ in length' });
+
+/** `maps/names/firstNames.json`. */
+export const firstNamesSchema = z.object({
+  provenance: z.record(z.string(), provenanceSchema),
+  tables: z.record(z.string(), nameTable),
+  lambda: z.object({
+    default: z.number().min(0).max(1),
+    byOrigin: z.record(z.string(), z.number().min(0).max(1)),
+    byOriginCountry: z.record(z.string(), z.number().min(0).max(1)),
+    foreignBorn: z.number().min(0).max(1),
+    prov: z.string(),
+  }),
+});
+export type FirstNamesMap = z.infer<typeof firstNamesSchema>;
+
+/** `maps/names/lastNames.json`. */
+export const lastNamesSchema = z.object({
+  provenance: z.record(z.string(), provenanceSchema),
+  tables: z.record(z.string(), nameTable),
+});
+export type LastNamesMap = z.infer<typeof lastNamesSchema>;

@@ -1,0 +1,241 @@
+import type { z } from 'zod';
+import { ancestorClosure, topologicalOrder } from './dag.js';
+import { compileFactor, type CompiledFactor, type ValueSpace } from './compileFactor.js';
+import {
+  catalogueSchema, dimensionMapSchema, firstNamesSchema, lastNamesSchema, realiseSchema, regionsSchema,
+  type Catalogue, type FirstNamesMap, type LastNamesMap, type Provenance, type RealiseSpec, type Rule,
+} from './mapSchema.js';
+import { PersonagenError } from './PersonagenError.js';
+import { hashString } from './rng.js';
+
+/** A compiled rule: when every condition holds, values with mask 0 are impossible. */
+export interface CompiledRule {
+  readonly id: string;
+  readonly conditions: readonly ({ dim: number; allowed: Uint8Array } | { dim: number; other: number; otherCount: number; equal: Uint8Array; same: boolean })[];
+  readonly keep: Uint8Array;
+  readonly reason: string;
+}
+
+export type DimensionKind = 'enum' | 'binned' | 'set' | 'string';
+
+/** One dimension as the engine sees it. */
+export interface Dimension extends ValueSpace {
+  readonly tier: number;
+  readonly kind: DimensionKind;
+  readonly parents: readonly number[];
+  readonly parentIds: readonly string[];
+  /** Stream key: hash of the id, so adding dimensions never changes another's stream. */
+  readonly streamKey: number;
+  /** True when maps/ has a model (or generator) for it; unavailable dimensions are listed but not served. */
+  readonly available: boolean;
+  readonly factors: readonly CompiledFactor[];
+  readonly rules: readonly CompiledRule[];
+  readonly provenance: readonly { factor: number; by: readonly string[]; type: string; provenance: Provenance; rowProvenance?: Record<string, Provenance> }[];
+  readonly sharedType?: string;
+  readonly description: string;
+  readonly why: string;
+  readonly source: string;
+}
+
+/** The loaded, validated and compiled maps. */
+export interface Registry {
+  readonly version: string;
+  readonly dimensions: readonly Dimension[];
+  readonly byId: ReadonlyMap<string, Dimension>;
+  /** Topological order of all dimensions (parents first). */
+  readonly order: readonly number[];
+  readonly countries: readonly string[];
+  readonly coveredCountries: readonly string[];
+  readonly regions: readonly { id: string; country: string; name: string; code?: string }[];
+  readonly regionCountry: readonly string[];
+  readonly realise: ReadonlyMap<string, RealiseSpec>;
+  readonly firstNames?: FirstNamesMap;
+  readonly lastNames?: LastNamesMap;
+  /** Ancestor closure (including the dimension itself) of each dimension, over available dimensions. */
+  readonly closures: readonly (readonly number[])[];
+  /** Dimensions switched off in partial mode (map authoring), with the reason. */
+  readonly warnings: readonly string[];
+}
+
+/** Raw JSON by path relative to maps/ (e.g. "dimensions/age.json"). */
+export type RawMaps = Readonly<Record<string, unknown>>;
+
+function parse<T extends z.ZodTypeAny>(schema: T, raw: unknown, file: string): z.infer<T> {
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
+    throw new PersonagenError('MAP_INVALID', `maps/${file}: ${path || '(root)'}: ${issue.message}`, { file, path });
+  }
+  return r.data;
+}
+
+/** Names of string dimensions that the engine generates from name tables instead of a probability model. */
+const GENERATED_STRINGS = new Set(['firstName', 'lastName']);
+
+/**
+ * Validates and compiles all maps. Any error stops start-up with a message naming the file and the key.
+ *
+ * @example
+ *   const registry = buildRegistry(readMapFiles('maps'), 'abc123');
+ *   registry.byId.get('age')!.values // ['18-24', ...]
+ */
+export function buildRegistry(raw: RawMaps, version: string, options: { partial?: boolean } = {}): Registry {
+  if (!raw['catalogue.json']) throw new PersonagenError('MAP_INVALID', 'maps/catalogue.json is missing');
+  const catalogue: Catalogue = parse(catalogueSchema, raw['catalogue.json'], 'catalogue.json');
+  const regionsFile = parse(regionsSchema, raw['regions.json'] ?? { regions: [] }, 'regions.json');
+  const regions = regionsFile.regions;
+  const ids = catalogue.dimensions.map((d) => d.id);
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+
+  const spaces: ValueSpace[] = catalogue.dimensions.map((d, i) => {
+    const values = d.id === 'region' ? regions.map((r) => r.id) : d.values;
+    if (new Set(values).size !== values.length) throw new PersonagenError('MAP_INVALID', `maps/catalogue.json: duplicate values in ${d.id}`);
+    return { id: d.id, index: i, values, valueIndex: new Map(values.map((v, j) => [v, j])) };
+  });
+  const parents = catalogue.dimensions.map((d) =>
+    d.parents.map((p) => {
+      const j = indexOf.get(p);
+      if (j === undefined) throw new PersonagenError('MAP_INVALID', `maps/catalogue.json: ${d.id} has unknown parent ${p}`);
+      return j;
+    }),
+  );
+  const order = topologicalOrder(parents);
+
+  const dimensions: Dimension[] = catalogue.dimensions.map((d, i) => {
+    const file = `dimensions/${d.id}.json`;
+    const rawMap = raw[file];
+    let factors: CompiledFactor[] = [];
+    let rules: CompiledRule[] = [];
+    let provenance: Dimension['provenance'] = [];
+    if (rawMap !== undefined) {
+      const map = parse(dimensionMapSchema, rawMap, file);
+      if (map.id !== d.id) throw new PersonagenError('MAP_INVALID', `maps/${file}: .id is "${map.id}", expected "${d.id}"`);
+      if (map.factors[0].type !== 'distribution') throw new PersonagenError('MAP_INVALID', `maps/${file}: factors[0] must be a distribution`);
+      factors = map.factors.map((f, fi) => {
+        f.by.forEach((b, bi) => {
+          if (!d.parents.includes(b)) throw new PersonagenError('MAP_INVALID', `maps/${file}: factors[${fi}].by[${bi}]: "${b}" is not a parent of ${d.id} (parents: ${d.parents.join(', ')})`);
+        });
+        return compileFactor(f, spaces[i], f.by.map((b) => spaces[indexOf.get(b)!]), `maps/${file}`, fi);
+      });
+      rules = map.rules.map((r, ri) => compileRule(r, spaces, indexOf, d.parents, i, `maps/${file}: rules[${ri}]`));
+      provenance = map.factors.map((f, fi) => ({ factor: fi, by: f.by, type: f.type, provenance: f.provenance, rowProvenance: f.rowProvenance }));
+    }
+    const available = rawMap !== undefined || (GENERATED_STRINGS.has(d.id) && raw['names/firstNames.json'] !== undefined);
+    return {
+      ...spaces[i], tier: d.tier, kind: d.kind, parents: parents[i], parentIds: d.parents, streamKey: hashString(d.id),
+      available, factors, rules, provenance, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source,
+    };
+  });
+
+  // In topological order, so that a dimension whose parent was just switched off is switched off too.
+  const warnings: string[] = [];
+  for (const i of order) {
+    const d = dimensions[i];
+    if (!d.available) continue;
+    const missing = d.parentIds.filter((p) => !dimensions[indexOf.get(p)!].available);
+    if (missing.length === 0) continue;
+    const message = `maps/dimensions/${d.id}.json: parents without a map: ${missing.join(', ')}`;
+    if (!options.partial) throw new PersonagenError('MAP_INVALID', message);
+    warnings.push(message);
+    dimensions[i] = { ...d, available: false };
+  }
+
+  const country = dimensions[indexOf.get('countryOfResidence')!];
+  const coveredCountries = country.available
+    ? country.values.filter((_, v) => country.factors[0].rows[v] > 0)
+    : [];
+  const regionCountry = regions.map((r) => r.country);
+  checkCoverage(dimensions, indexOf, new Set(coveredCountries), regionCountry);
+
+  const realise = new Map<string, RealiseSpec>();
+  for (const [file, content] of Object.entries(raw)) {
+    if (!file.startsWith('realise/')) continue;
+    const spec = parse(realiseSchema, content, file);
+    realise.set(file.slice('realise/'.length, -'.json'.length), spec);
+  }
+  const firstNames = raw['names/firstNames.json'] ? parse(firstNamesSchema, raw['names/firstNames.json'], 'names/firstNames.json') : undefined;
+  const lastNames = raw['names/lastNames.json'] ? parse(lastNamesSchema, raw['names/lastNames.json'], 'names/lastNames.json') : undefined;
+  for (const names of [firstNames, lastNames]) {
+    if (!names) continue;
+    for (const [key, t] of Object.entries(names.tables)) {
+      if (!names.provenance[t.prov]) throw new PersonagenError('MAP_INVALID', `maps/names: table "${key}" cites unknown provenance "${t.prov}"`);
+    }
+  }
+
+  const closures = dimensions.map((d) => ancestorClosure(parents, [d.index]));
+  return {
+    version, dimensions, byId: new Map(dimensions.map((d) => [d.id, d])), order, countries: catalogue.countries,
+    coveredCountries, regions, regionCountry, realise, firstNames, lastNames, closures, warnings,
+  };
+}
+
+function compileRule(rule: Rule, spaces: ValueSpace[], indexOf: Map<string, number>, parentIds: readonly string[], self: number, where: string): CompiledRule {
+  const target = spaces[self];
+  const conditions = Object.entries(rule.when).map(([p, cond]) => {
+    if (!parentIds.includes(p)) throw new PersonagenError('MAP_INVALID', `${where}.when.${p}: not a parent of ${target.id}`);
+    const dim = indexOf.get(p)!;
+    if (Array.isArray(cond)) {
+      const allowed = new Uint8Array(spaces[dim].values.length);
+      for (const v of cond) {
+        const vi = spaces[dim].valueIndex.get(v);
+        if (vi === undefined) throw new PersonagenError('MAP_INVALID', `${where}.when.${p}: "${v}" is not a value of ${p}`);
+        allowed[vi] = 1;
+      }
+      return { dim, allowed };
+    }
+    const otherId = 'sameAs' in cond ? cond.sameAs : cond.notSameAs;
+    if (!parentIds.includes(otherId)) throw new PersonagenError('MAP_INVALID', `${where}.when.${p}: "${otherId}" is not a parent of ${target.id}`);
+    const other = indexOf.get(otherId)!;
+    const a = spaces[dim].values;
+    const b = spaces[other].values;
+    const equal = new Uint8Array(a.length * b.length);
+    a.forEach((va, i) => b.forEach((vb, j) => { if (va === vb) equal[i * b.length + j] = 1; }));
+    return { dim, other, otherCount: b.length, equal, same: 'sameAs' in cond };
+  });
+  const listed = rule.forbid ?? rule.allow!;
+  const keep = new Uint8Array(target.values.length).fill(rule.forbid ? 1 : 0);
+  for (const v of listed) {
+    const vi = target.valueIndex.get(v);
+    if (vi === undefined) throw new PersonagenError('MAP_INVALID', `${where}: "${v}" is not a value of ${target.id}`);
+    keep[vi] = rule.forbid ? 0 : 1;
+  }
+  return { id: rule.id, conditions, keep, reason: rule.reason };
+}
+
+/** Every reachable tuple of a distribution factor must have a row (reachable: covered country, region inside it). */
+function checkCoverage(dimensions: Dimension[], indexOf: Map<string, number>, covered: Set<string>, regionCountry: readonly string[]) {
+  const countryIdx = indexOf.get('countryOfResidence');
+  const regionIdx = indexOf.get('region');
+  for (const d of dimensions) {
+    d.factors.forEach((f, fi) => {
+      if (f.type !== 'distribution') return;
+      const missing: string[] = [];
+      const rowCount = f.present.length;
+      for (let r = 0; r < rowCount && missing.length < 5; r++) {
+        if (f.present[r]) continue;
+        let rem = r;
+        const tuple = f.by.map((_, i) => { const t = Math.floor(rem / f.strides[i]); rem -= t * f.strides[i]; return t; });
+        let country: string | undefined;
+        let reachable = true;
+        f.by.forEach((b, i) => {
+          const value = dimensions[b].values[tuple[i]];
+          if (b === countryIdx) {
+            if (!covered.has(value)) reachable = false;
+            if (country && country !== value) reachable = false;
+            country = value;
+          }
+          if (b === regionIdx) {
+            const rc = regionCountry[tuple[i]];
+            if (!covered.has(rc) || (country && country !== rc)) reachable = false;
+            country = rc;
+          }
+        });
+        if (reachable) missing.push(f.by.map((b, i) => dimensions[b].values[tuple[i]]).join('|'));
+      }
+      if (missing.length > 0) {
+        throw new PersonagenError('MAP_INVALID', `maps/dimensions/${d.id}.json: factors[${fi}] has no row for ${missing.map((m) => `"${m}"`).join(', ')} (by ${f.by.map((b) => dimensions[b].id).join('|')})`);
+      }
+    });
+  }
+}
