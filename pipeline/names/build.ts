@@ -139,7 +139,7 @@ function censusDisplay(raw: string, overrides: Record<string, string>): string {
 /**
  * Allocates each census surname's count to origins: Hispanic-class names (>= 50 % Hispanic) by pcthispanic,
  * API classes by pctapi (a name in several API classes splits it), European classes by pctwhite, the
- * African diaspora by pctblack and indigenous by pctaian over names that are not Hispanic- or Asian-class,
+ * African diaspora by pctblack and indigenous by pctaian over names that are not Hispanic-class,
  * and angloCeltic by pctwhite over names no European or Hispanic class claims.
  */
 function censusByClass(classes: Record<string, Set<string>>, display: Record<string, string>): Map<string, Map<string, number>> {
@@ -163,7 +163,7 @@ function censusByClass(classes: Record<string, Set<string>>, display: Record<str
     if (hispanic && api.length === 0) add('filipino', name, count * pct(r.pctapi));
     for (const c of api) add(c, name, (count * pct(r.pctapi)) / api.length);
     for (const c of european) add(c, name, (count * pct(r.pctwhite)) / european.length);
-    if (!hispanic && api.length === 0) {
+    if (!hispanic) {
       add('africanDiaspora', name, count * pct(r.pctblack));
       add('indigenous', name, count * pct(r.pctaian));
     }
@@ -249,7 +249,7 @@ function main(): void {
   const census = censusByClass(classes, display);
   const used = new Set<string>();
 
-  const build = (f: string, section: 'firstNames' | 'lastNames', check: (f: string, k: string) => void) => {
+  const build = (section: 'firstNames' | 'lastNames', check: (f: string, k: string) => void) => {
     const out: Record<string, NameTable> = {};
     for (const [f, s] of sources) {
       for (const [pattern, spec] of Object.entries(s[section] ?? {})) {
@@ -285,8 +285,8 @@ function main(): void {
     return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
   };
 
-  const firstTables = build('', 'firstNames', checkFirstKey);
-  const lastTables = build('', 'lastNames', checkLastKey);
+  const firstTables = build('firstNames', checkFirstKey);
+  const lastTables = build('lastNames', checkLastKey);
 
   // Coverage the engine relies on (see the lookup order in the brief / Appendix C).
   for (const o of ORIGINS) {

@@ -27,4 +27,9 @@ export class PersonagenError extends Error {
     super(message);
     this.name = 'PersonagenError';
   }
+
+  /** Read by graphql-js when it wraps this error, so the coded error crosses the boundary as it is. */
+  get extensions(): Record<string, unknown> {
+    return { code: this.code, ...this.details };
+  }
 }

@@ -1,0 +1,64 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { relations } from './relations.js';
+
+/** One handle type for both drivers (STACK.md pitfall 2): drizzle's common async base. */
+export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
+
+/** An open database with its driver, a readiness probe and a clean shutdown. */
+export interface Database {
+  readonly db: Db;
+  readonly driver: 'pglite' | 'postgres';
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/**
+ * Opens the database and runs migrations: PostgreSQL through postgres.js when `url` is set, otherwise embedded
+ * PGlite in `dataDir` (or in memory when `dataDir` is `memory://`). The only place that picks the driver.
+ *
+ * @example
+ *   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: '.data/pglite' });
+ *   await database.ping(); await database.close();
+ */
+export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
+  if (options.url) {
+    const client = postgres(options.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
+    const db = drizzlePostgres({ client, relations });
+    await migratePostgres(db, { migrationsFolder });
+    return {
+      db: db as unknown as Db,
+      driver: 'postgres',
+      ping: () => probe(db as unknown as Db),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dataDir = options.dataDir ?? 'memory://';
+  const client = new PGlite(dataDir);
+  const db = drizzlePglite({ client, relations });
+  await migratePglite(db, { migrationsFolder });
+  return {
+    db: db as unknown as Db,
+    driver: 'pglite',
+    ping: () => probe(db as unknown as Db),
+    close: () => client.close(),
+  };
+}
+
+async function probe(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+import type { EnumRef } from '@pothos/core';
+import type { Engine } from '../engine/Engine.js';
+import type { Builder, PothosTypes } from './builder.js';
+import { enumValueName, typeName } from './naming.js';
+
+/** GraphQL enum per categorical dimension (shared types such as Religion are created once). */
+export type DimensionEnums = ReadonlyMap<string, EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, string, string>>;
+
+/** Binned dimensions whose bins are named levels get an enum of their bins too (e.g. Big Five levels). */
+const LEVEL_ENUMS: Record<string, string> = {
+  neuroticism: 'TraitLevel', extraversion: 'TraitLevel', openness: 'TraitLevel', agreeableness: 'TraitLevel', conscientiousness: 'TraitLevel',
+};
+
+/**
+ * Creates the enums of all available categorical dimensions. Values are the catalogue values in
+ * SCREAMING_SNAKE_CASE; resolvers work with the catalogue ids (enum internal values).
+ *
+ * @example
+ *   const enums = addDimensionEnums(builder, engine); enums.get('sex') // enum Sex { FEMALE MALE }
+ */
+export function addDimensionEnums(builder: Builder, engine: Engine): DimensionEnums {
+  const byType = new Map<string, EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, string, string>>();
+  const enums = new Map<string, EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, string, string>>();
+  const regionNames = new Map(engine.registry.regions.map((r) => [r.id, `${r.name} (${r.country})`]));
+  for (const dim of engine.registry.dimensions) {
+    if (!dim.available) continue;
+    const name = dim.kind === 'enum' ? dim.sharedType ?? typeName(dim.id) : LEVEL_ENUMS[dim.id];
+    if (!name) continue;
+    let ref = byType.get(name);
+    if (!ref) {
+      ref = builder.enumType(name, {
+        description: dim.kind === 'enum' ? `Values of \`${dim.id}\`: ${dim.description}` : `Level of a binned trait (pooled quintiles).`,
+        values: Object.fromEntries(dim.values.map((v) => [enumValueName(v), { value: v, description: regionNames.get(v) }])),
+      }) as EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, string, string>;
+      byType.set(name, ref);
+    }
+    enums.set(dim.id, ref);
+  }
+  return enums;
+}
