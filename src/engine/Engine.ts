@@ -19,10 +19,7 @@ export class Engine {
 
   constructor(readonly registry: Registry) {
     if (registry.firstNames && registry.lastNames) this.names = compileNameTables(registry.firstNames, registry.lastNames);
-    for (const [name, spec] of registry.realise) {
-      this.specs.set(spec.type === 'incomeDeciles' ? 'income' : spec.dimension, spec);
-      void name;
-    }
+    for (const spec of registry.realise.values()) this.specs.set(spec.type === 'incomeDeciles' ? 'income' : spec.dimension, spec);
     const age = this.specs.get('age');
     this.referenceDate = (age?.type === 'integer' && age.referenceDate) || '2025-07-01';
     this.maxValues = Math.max(...registry.dimensions.map((d) => d.values.length), 1);

@@ -88,7 +88,7 @@ query Example {
     plugins: [
       samplingStatsPlugin(),
       {
-        onRequest: async ({ request, url, endResponse, fetchAPI }) => {
+        onRequest: async ({ url, endResponse, fetchAPI }) => {
           if (url.pathname === '/healthz') endResponse(new fetchAPI.Response('ok'));
           if (url.pathname === '/readyz') {
             const ok = await database.ping();
@@ -97,7 +97,6 @@ query Example {
               headers: { 'content-type': 'application/json' },
             }));
           }
-          void request;
         },
       },
     ],

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: the cost of a full persona vs a 3-field persona, in the engine alone and through GraphQL
+ * in-process (yoga.fetch, JSON included). Medians over repeated runs; writes bench/results/latest.json.
+ *
+ * @example
+ *   npm run bench
+ */
+import { writeFileSync } from 'node:fs';
+import { startApp } from '../src/app.js';
+import { Persona } from '../src/engine/Persona.js';
+import { seedWords } from '../src/engine/rng.js';
+
+const app = await startApp({ mapsDir: 'maps', dataDir: 'memory://' });
+const engine = app.service.engine;
+const categorical = engine.registry.dimensions.filter((d) => d.available && (d.kind === 'enum' || d.kind === 'binned')).map((d) => d.id);
+const THREE = ['sex', 'age', 'countryOfResidence'];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function engineFull(seed: number, i: number) {
+  const p = new Persona(engine, seedWords(seed), i, null);
+  for (const id of categorical) p.valueId(id);
+  p.firstName(); p.lastName(); p.age(); p.birthDate(); p.income();
+}
+function engineThree(seed: number, i: number) {
+  const p = new Persona(engine, seedWords(seed), i, null);
+  p.valueId('sex'); p.age(); p.valueId('countryOfResidence');
+}
+
+function timeEngine(fn: (seed: number, i: number) => void, n: number, runs: number): number {
+  const per: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn(r, i);
+    per.push(Number(process.hrtime.bigint() - t) / 1000 / n);
+  }
+  return median(per);
+}
+
+const FULL_FIELDS = `age birthDate firstName lastName ${categorical.map((id) => (['neuroticism', 'extraversion', 'openness', 'agreeableness', 'conscientiousness'].includes(id) ? `${id} ${id}Level` : id === 'childrenCount' ? 'childrenCount' : id === 'age' ? '' : id)).join(' ')} incomeAmount { amount currency }`;
+
+async function timeGraphql(fields: string, count: number, runs: number): Promise<number> {
+  const per: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = process.hrtime.bigint();
+    const res = await app.yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ personas(seed: ${r}, count: ${count}) { ${fields} } }` }),
+    });
+    const body = await res.json() as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    per.push(Number(process.hrtime.bigint() - t) / 1000 / count);
+  }
+  return median(per);
+}
+
+// Warm up the JIT before measuring.
+timeEngine(engineFull, 2000, 2);
+timeEngine(engineThree, 2000, 2);
+await timeGraphql(FULL_FIELDS, 200, 2);
+
+const results = {
+  machine: `${process.platform} ${process.arch}, node ${process.version}`,
+  dimensionsInFullPersona: categorical.length + 2,
+  engine: { fullPersonaMicros: timeEngine(engineFull, 5000, 9), threeFieldPersonaMicros: timeEngine(engineThree, 20000, 9) },
+  graphql: { fullPersonaMicros: await timeGraphql(FULL_FIELDS, 1000, 7), threeFieldPersonaMicros: await timeGraphql(THREE.join(' '), 1000, 7) },
+};
+const ratio = (x: { fullPersonaMicros: number; threeFieldPersonaMicros: number }) => x.threeFieldPersonaMicros / x.fullPersonaMicros;
+console.table({
+  'engine only': { 'µs / full persona': results.engine.fullPersonaMicros.toFixed(2), 'µs / 3-field persona': results.engine.threeFieldPersonaMicros.toFixed(2), 'ratio 3-field / full': ratio(results.engine).toFixed(3) },
+  'GraphQL in-process (1,000 per request)': { 'µs / full persona': results.graphql.fullPersonaMicros.toFixed(2), 'µs / 3-field persona': results.graphql.threeFieldPersonaMicros.toFixed(2), 'ratio 3-field / full': ratio(results.graphql).toFixed(3) },
+});
+writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, date: new Date().toISOString() }, null, 2) + '\n');
+await app.close();

@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { topologicalOrder } from '../../src/engine/dag.js';
+import { buildRegistry } from '../../src/engine/registry.js';
+import { readMapFiles } from '../../src/maps/readMapFiles.js';
+import { loadEngine } from '../support/engine.js';
+
+const REQUIRED = ['countryOfResidence', 'region', 'sex', 'age', 'ethnicity', 'culturalOrigin', 'countryOfBirth', 'religionRaised',
+  'firstName', 'lastName', 'migrationGeneration', 'parentalEducation', 'educationLevel', 'maritalStatus', 'employmentStatus',
+  'occupation', 'income', 'religion', 'smoking', 'phoneOS'];
+
+describe('maps: the data itself', () => {
+  const engine = loadEngine();
+  const reg = engine.registry;
+
+  it('keeps the catalogue contract: 77 dimensions, ids, tiers and parents as in the design', () => {
+    expect(reg.dimensions).toHaveLength(77);
+    const design = '../shared/design/dimensions.json';
+    if (existsSync(design)) {
+      const d = JSON.parse(readFileSync(design, 'utf8')) as { dimensions: { id: string; tier: number; parents: string[] }[] };
+      expect(reg.dimensions.map((x) => [x.id, x.tier, x.parentIds])).toEqual(d.dimensions.map((x) => [x.id, x.tier, x.parents]));
+    }
+  });
+
+  it('has a DAG: parents exist, no cycle, parents in the same or an earlier tier', () => {
+    expect(topologicalOrder(reg.dimensions.map((d) => d.parents))).toHaveLength(77);
+    for (const d of reg.dimensions) for (const p of d.parents) expect(reg.dimensions[p].tier).toBeLessThanOrEqual(d.tier);
+  });
+
+  it('serves the 20 required dimensions (and everything they depend on) for US, GB, IE and IN', () => {
+    for (const id of REQUIRED) expect(engine.dim(id).available, id).toBe(true);
+    for (const c of ['US', 'GB', 'IE', 'IN']) expect(reg.coveredCountries).toContain(c);
+    const tiers = new Set(reg.dimensions.filter((d) => d.available).map((d) => d.tier));
+    expect([...tiers].sort()).toEqual([0, 1, 2, 3]);
+    expect(reg.regions.filter((r) => ['US', 'GB', 'IE', 'IN'].includes(r.country)).length).toBe(51 + 12 + 8 + 25);
+  });
+
+  it('has distribution rows that sum to 1 and multipliers that are positive, for every compiled row', () => {
+    for (const d of reg.dimensions) {
+      const k = d.values.length;
+      d.factors.forEach((f, fi) => {
+        for (let r = 0; r < f.present.length; r++) {
+          if (f.type === 'distribution' && !f.present[r]) continue;
+          let sum = 0;
+          for (let v = 0; v < k; v++) {
+            const x = f.rows[r * k + v];
+            expect(x >= 0 && Number.isFinite(x), `${d.id} factor ${fi} row ${r}`).toBe(true);
+            if (f.type === 'multiplier') expect(x, `${d.id} factor ${fi}`).toBeGreaterThan(0);
+            sum += x;
+          }
+          if (f.type === 'distribution') expect(Math.abs(sum - 1), `${d.id} factor ${fi} row ${f.rowKeys[r]}`).toBeLessThan(1e-9);
+        }
+      });
+    }
+  });
+
+  it('gives every table a provenance: a cited source or an estimate with its method', () => {
+    let published = 0;
+    let estimated = 0;
+    for (const d of reg.dimensions.filter((x) => x.available && x.kind !== 'string')) {
+      expect(d.provenance.length, d.id).toBe(d.factors.length);
+      for (const p of d.provenance) {
+        for (const prov of [p.provenance, ...Object.values(p.rowProvenance ?? {})]) {
+          if (prov.kind === 'published') { published++; expect(prov.source.length).toBeGreaterThan(3); }
+          else { estimated++; expect(prov.method).toMatch(/estimat|elicitation/i); }
+        }
+      }
+    }
+    expect(published + estimated).toBeGreaterThan(40);
+    for (const names of [reg.firstNames!, reg.lastNames!]) {
+      for (const t of Object.values(names.tables)) expect(names.provenance[t.prov]).toBeDefined();
+    }
+  });
+
+  it('has name tables for every cultural origin and every covered country', () => {
+    const origins = engine.dim('culturalOrigin').values;
+    for (const o of origins) {
+      expect(reg.firstNames!.tables[`heritage/${o}/*/F/*`], o).toBeDefined();
+      expect(reg.firstNames!.tables[`heritage/${o}/*/M/*`], o).toBeDefined();
+      expect(reg.lastNames!.tables[`${o}/*/*/*`], o).toBeDefined();
+    }
+    for (const c of reg.coveredCountries) {
+      for (const sex of ['F', 'M']) expect(Object.keys(reg.firstNames!.tables).some((k) => k.startsWith(`host/${c}/${sex}/`)), `${c} ${sex}`).toBe(true);
+    }
+  });
+
+  it('stops start-up on a malformed map with an error naming the file and the key', () => {
+    const files = readMapFiles('maps');
+    const broken = (path: string, mutate: (m: any) => void) => {
+      const raw = structuredClone(files.raw);
+      mutate(raw[path]);
+      return () => buildRegistry(raw, 'test');
+    };
+    expect(broken('dimensions/smoking.json', (m) => { m.factors[0].rows[Object.keys(m.factors[0].rows)[0]].never = 5; }))
+      .toThrow(/maps\/dimensions\/smoking\.json: factors\[0\]\.rows\[".*"\]: sums to/);
+    expect(broken('dimensions/smoking.json', (m) => { m.factors[0].rows[Object.keys(m.factors[0].rows)[0]].chainSmoker = 0.1; }))
+      .toThrow(/smoking\.json: factors\[0\]\.rows\[".*"\]\.chainSmoker: not a value of smoking/);
+    expect(broken('dimensions/sex.json', (m) => { m.factors[0].by = ['educationLevel']; }))
+      .toThrow(/sex\.json: factors\[0\]\.by\[0\]: "educationLevel" is not a parent of sex/);
+    expect(broken('dimensions/age.json', (m) => { m.factors[0].provenance = { kind: 'estimate' }; }))
+      .toThrow(/maps\/dimensions\/age\.json: \.factors\[0\]\.provenance\.method/);
+    expect(broken('dimensions/region.json', (m) => { m.factors[0].rows = { US: m.factors[0].rows.US }; }))
+      .toThrow(/region\.json: factors\[0\] has no row for "GB"/);
+  });
+});
+
+describe('maps/manifest.json', () => {
+  it('matches the files (run `npm run maps:manifest` after changing maps/)', () => {
+    const files = readMapFiles('maps');
+    const manifest = JSON.parse(readFileSync('maps/manifest.json', 'utf8'));
+    expect(manifest).toEqual({ version: files.version, files: files.sha256 });
+  });
+});
