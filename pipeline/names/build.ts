@@ -16,9 +16,13 @@
  *   "lambda": { "prov": "<id>", "default": 0.3, "byOrigin": {}, "byOriginCountry": {}, "foreignBorn": 0.95 } }
  * ```
  * Keys may use `{a,b}` brace groups; each expansion becomes its own table (the engine does exact lookups).
- * `names` is a comma-separated list in descending popularity; its weights follow a Zipf law (rank + 1)^-zipf
- * because elicited lists carry ranks, not counts. A table may add one derived part (`ssa`, `census` or
- * `surnames`); the elicited list then gets `share` of the mass (default 0.25) and names in both parts add up.
+ * `names` is a comma-separated list in descending popularity; elicited lists carry ranks, not counts, so their
+ * weights follow (rank + 1)^-zipf. The default exponent is 0.8 for first names and 0.6 for surnames: a short
+ * list stands in for a long real tail, and a steeper law would pile too much mass on the first few names
+ * (override with `zipf`, e.g. 1.5 where one name dominates, like Singh). A table may add one derived part
+ * (`ssa`, `census` or `surnames`); the elicited list then gets `share` of the mass (default 0.25) and names in
+ * both parts add up. Next to counted data the elicited list is a tail of rarer names, so it is flat (zipf 0)
+ * unless `zipf` says otherwise.
  *
  * Output is deterministic: keys sorted, names by weight then name, weights rounded to 6 significant digits.
  *
@@ -76,7 +80,13 @@ const REGION_COUNTRY = new Map<string, string>(
 // ---------- small helpers ----------
 /** Minimal CSV reader: the raw files quote no fields except the Wikipedia ones, which never contain commas. */
 function readCsv(file: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(join(RAW_DIR, file), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+  let text = '';
+  try {
+    text = readFileSync(join(RAW_DIR, file), 'utf8');
+  } catch (e) {
+    fail(join(RAW_DIR, file), '(file)', `cannot read raw input (pass the raw data folder as argv[2]): ${(e as Error).message}`);
+  }
+  const [head, ...lines] = text.split(/\r?\n/).filter((l) => l.trim() !== '');
   const cols = head.split(',');
   return lines.map((line, i) => {
     const cells = line.split(',');
@@ -94,7 +104,7 @@ export function expandBraces(key: string): string[] {
 
 const round6 = (x: number): number => Number(x.toPrecision(6));
 
-/** Parses an elicited ranked list into Zipf weights (rank 1 = weight 1/2^s). Duplicates are input errors. */
+/** Parses an elicited ranked list into Zipf weights (rank r -> (r+1)^-s). Duplicates are input errors. */
 function rankedWeights(file: string, key: string, list: string, s: number): Map<string, number> {
   const out = new Map<string, number>();
   list.split(',').map((n) => n.trim()).filter(Boolean).forEach((name, i) => {
@@ -172,13 +182,13 @@ function censusByClass(classes: Record<string, Set<string>>, display: Record<str
   return out;
 }
 
-/** Wikipedia surname list of one country: rank-based Zipf weights; forms sharing a rank split its weight. */
-function countrySurnames(country: string): Map<string, number> {
+/** Wikipedia surname list of one country: ranks only, so Zipf weights; forms sharing a rank split its weight. */
+function countrySurnames(country: string, s: number): Map<string, number> {
   const rows = readCsv('surnames-by-country.csv').filter((r) => r.Country === country);
   const byRank = new Map<number, string[]>();
   for (const r of rows) byRank.set(Number(r.Rank), [...(byRank.get(Number(r.Rank)) ?? []), r['Romanized Name']]);
   const out = new Map<string, number>();
-  for (const [rank, forms] of byRank) for (const f of forms) out.set(f, 1 / (rank + 1) / forms.length);
+  for (const [rank, forms] of byRank) for (const f of forms) out.set(f, 1 / (rank + 1) ** s / forms.length);
   return out;
 }
 
@@ -254,9 +264,12 @@ function main(): void {
     for (const [f, s] of sources) {
       for (const [pattern, spec] of Object.entries(s[section] ?? {})) {
         if (!provenance.has(spec.prov)) fail(f, `${section}.${pattern}`, `unknown prov "${spec.prov}"`);
-        const elicited = spec.names ? rankedWeights(f, pattern, spec.names, spec.zipf ?? 1) : undefined;
-        for (const key of expandBraces(pattern)) {
-          check(f, key);
+        const keys = expandBraces(pattern);
+        for (const key of keys) check(f, key); // report a bad key before anything about its contents
+        const hasDerived = Boolean(spec.ssa || spec.census || spec.surnames);
+        const zipf = spec.zipf ?? (hasDerived ? 0 : section === 'firstNames' ? 0.8 : 0.6);
+        const elicited = spec.names ? rankedWeights(f, pattern, spec.names, zipf) : undefined;
+        for (const key of keys) {
           if (out[key]) fail(f, `${section}.${key}`, 'table defined twice');
           let derived: Map<string, number> | undefined;
           if (spec.ssa) {
@@ -266,7 +279,7 @@ function main(): void {
           } else if (spec.census) {
             derived = census.get(spec.census) ?? fail(f, key, `census class "${spec.census}" matched no surname`);
           } else if (spec.surnames) {
-            derived = countrySurnames(spec.surnames);
+            derived = countrySurnames(spec.surnames, spec.zipf ?? 0.6);
             if (derived.size === 0) fail(f, key, `no rows for ${spec.surnames} in surnames-by-country.csv`);
           }
           if (!derived && !elicited) fail(f, key, 'table has neither names nor a derived part');

@@ -7,6 +7,8 @@ import type { GraphQLContext } from './context.js';
 /** Pothos types of the schema. */
 export interface PothosTypes {
   Context: GraphQLContext;
+  // Fields are non-null unless marked nullable: typed clients get `age: number`, not `number | null`.
+  DefaultFieldNullability: false;
   DrizzleRelations: typeof relations;
   Scalars: {
     Seed: { Input: number | string; Output: number | string };
@@ -24,6 +26,7 @@ export interface PothosTypes {
 export function createBuilder() {
   return new SchemaBuilder<PothosTypes>({
     plugins: [DrizzlePlugin],
+    defaultFieldNullability: false,
     drizzle: { client: (ctx) => ctx.database.db, getTableConfig, relations },
   });
 }

@@ -99,7 +99,8 @@ describe('errors: stable extensions.code, nothing half-done', () => {
     ['inverted range', '{ persona(seed: 1, where: { age: { gte: 50, lte: 40 } }) { age } }', 'BAD_USER_INPUT'],
     ['malformed id', '{ node(id: "hello") { id } }', 'INVALID_ID'],
     ['unknown enum value', '{ persona(seed: 1, where: { sex: { in: [OTHER] } }) { age } }', 'GRAPHQL_VALIDATION_FAILED'],
-    ['a seed that is neither Int nor String', '{ persona(seed: 1.5) { age } }', 'GRAPHQL_VALIDATION_FAILED'],
+    ['a seed that is neither Int nor String', '{ persona(seed: 1.5) { age } }', 'BAD_USER_INPUT'],
+    ['an empty String seed', '{ persona(seed: "") { age } }', 'BAD_USER_INPUT'],
   ];
   it.each(cases)('%s', async (_name, query, code) => {
     const r = await gql(app, query);
