@@ -9,6 +9,10 @@ const app = await startApp({
   mapsDir: process.env.MAPS_DIR ?? 'maps',
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.PGLITE_DIR ?? '.data/pglite',
+}).catch((e: Error) => {
+  // A malformed map or an unreachable database stops start-up with one clear line (file and key for maps).
+  console.error(`personagen cannot start: ${e.message}`);
+  process.exit(1);
 });
 const server = createServer(app.yoga);
 server.listen(port, host, () => {
