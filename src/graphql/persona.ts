@@ -2,6 +2,7 @@ import type { Persona } from '../engine/Persona.js';
 import type { Where } from '../engine/PersonaService.js';
 import type { Builder } from './builder.js';
 import type { DimensionEnums } from './enums.js';
+import type { addWhereInput } from './where.js';
 
 /** What a Persona field resolves against: the lazy engine handle and its address. */
 export interface PersonaRoot {
@@ -20,7 +21,7 @@ const INTEGER_FIELDS = ['childrenCount'];
  * @example
  *   addPersona(builder, enums, PersonaWhere)
  */
-export function addPersona(builder: Builder, enums: DimensionEnums, PersonaWhere: never) {
+export function addPersona(builder: Builder, enums: DimensionEnums, PersonaWhere: ReturnType<typeof addWhereInput>) {
   const Node = builder.interfaceRef<PersonaRoot>('Node').implement({
     description: 'An object with a stable, globally unique id.',
     resolveType: () => 'Persona',

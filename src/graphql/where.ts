@@ -1,5 +1,3 @@
-import type { InputObjectRef } from '@pothos/core';
-import type { Where } from '../engine/PersonaService.js';
 import type { Builder } from './builder.js';
 import type { DimensionEnums } from './enums.js';
 import { typeName } from './naming.js';
@@ -15,7 +13,7 @@ const RANGE_FILTERS = ['age'] as const;
  * @example
  *   const PersonaWhere = addWhereInput(builder, enums);
  */
-export function addWhereInput(builder: Builder, enums: DimensionEnums): InputObjectRef<Builder extends never ? never : any, Where> {
+export function addWhereInput(builder: Builder, enums: DimensionEnums) {
   const IntRange = builder.inputType('IntRange', {
     description: 'An inclusive range on a realised integer (e.g. exact age in years).',
     fields: (t) => ({ gte: t.int(), lte: t.int() }),
@@ -36,5 +34,5 @@ export function addWhereInput(builder: Builder, enums: DimensionEnums): InputObj
       ...Object.fromEntries([...filters].map(([id, f]) => [id, t.field({ type: f })])),
       ...Object.fromEntries(RANGE_FILTERS.map((id) => [id, t.field({ type: IntRange, description: `Range on the realised \`${id}\`.` })])),
     }),
-  }) as never;
+  });
 }
