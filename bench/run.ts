@@ -6,9 +6,11 @@
  *   npm run bench
  */
 import { writeFileSync } from 'node:fs';
+import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { startApp } from '../src/app.js';
 import { Persona } from '../src/engine/Persona.js';
 import { seedWords } from '../src/engine/rng.js';
+import { buildSchema } from '../src/graphql/schema.js';
 
 const app = await startApp({ mapsDir: 'maps', dataDir: 'memory://' });
 const engine = app.service.engine;
@@ -40,7 +42,14 @@ function timeEngine(fn: (seed: number, i: number) => void, n: number, runs: numb
   return median(per);
 }
 
-const FULL_FIELDS = `age birthDate firstName lastName ${categorical.map((id) => (['neuroticism', 'extraversion', 'openness', 'agreeableness', 'conscientiousness'].includes(id) ? `${id} ${id}Level` : id === 'childrenCount' ? 'childrenCount' : id === 'age' ? '' : id)).join(' ')} incomeAmount { amount currency }`;
+// Every Persona field of the served schema (object fields with their leaves), so the list follows the maps.
+const personaType = buildSchema(engine).getType('Persona') as GraphQLObjectType;
+const FULL_FIELDS = Object.values(personaType.getFields())
+  .map((f) => {
+    const type = getNamedType(f.type);
+    return isObjectType(type) ? `${f.name} { ${Object.keys(type.getFields()).join(' ')} }` : f.name;
+  })
+  .join(' ');
 
 async function timeGraphql(fields: string, count: number, runs: number): Promise<number> {
   const per: number[] = [];

@@ -36,31 +36,28 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
     const client = postgres(options.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
     const db = drizzlePostgres({ client, relations });
     await migratePostgres(db, { migrationsFolder });
-    return {
-      db: db as unknown as Db,
-      driver: 'postgres',
-      ping: () => probe(db as unknown as Db),
-      close: () => client.end({ timeout: 5 }),
-    };
+    return handle(db as unknown as Db, 'postgres', () => client.end({ timeout: 5 }));
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
   const db = drizzlePglite({ client, relations });
   await migratePglite(db, { migrationsFolder });
-  return {
-    db: db as unknown as Db,
-    driver: 'pglite',
-    ping: () => probe(db as unknown as Db),
-    close: () => client.close(),
-  };
+  return handle(db as unknown as Db, 'pglite', () => client.close());
 }
 
-async function probe(db: Db): Promise<boolean> {
-  try {
-    await db.execute(sql`select 1`);
-    return true;
-  } catch {
-    return false;
-  }
+function handle(db: Db, driver: Database['driver'], close: () => Promise<void>): Database {
+  return {
+    db,
+    driver,
+    close,
+    ping: async () => {
+      try {
+        await db.execute(sql`select 1`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
 }

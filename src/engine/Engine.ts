@@ -15,14 +15,15 @@ export class Engine {
   readonly names?: NameTables;
   readonly referenceDate: string;
   private readonly specs = new Map<string, RealiseSpec>();
-  readonly maxValues: number;
+  /** Weights buffer for one conditional draw; sampling is synchronous and never nests a draw inside a draw. */
+  readonly scratch: Float64Array;
 
   constructor(readonly registry: Registry) {
     if (registry.firstNames && registry.lastNames) this.names = compileNameTables(registry.firstNames, registry.lastNames);
     for (const spec of registry.realise.values()) this.specs.set(spec.type === 'incomeDeciles' ? 'income' : spec.dimension, spec);
     const age = this.specs.get('age');
     this.referenceDate = (age?.type === 'integer' && age.referenceDate) || '2025-07-01';
-    this.maxValues = Math.max(...registry.dimensions.map((d) => d.values.length), 1);
+    this.scratch = new Float64Array(Math.max(...registry.dimensions.map((d) => d.values.length), 1));
   }
 
   /** The dimension with this id, or an UNKNOWN_DIMENSION error. */

@@ -2,13 +2,18 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { conditionalWeights } from './conditionalWeights.js';
 import type { ConditionPlan, PlanNode } from './conditionPlan.js';
 import type { Engine } from './Engine.js';
-import { heritageLambda, heritageTable, hostTable, pickName, surnameTable } from './nameTables.js';
+import { heritageLambda, heritageTable, hostTable, pickName, surnameTable, type NameTables } from './nameTables.js';
 import { birthDate, realiseIncome, realiseInteger, realiseScore } from './realise.js';
 import { hashString, streamFor, uniform01, type SeedWords } from './rng.js';
 import { PersonagenError } from './PersonagenError.js';
 
-const KEY_FIRST = hashString('firstName');
-const KEY_LAST = hashString('lastName');
+const streamKeys = new Map<string, number>();
+/** Stream key of a realisation ("age#exact"): hashed once per process, not once per persona. */
+function keyOf(name: string): number {
+  let k = streamKeys.get(name);
+  if (k === undefined) streamKeys.set(name, (k = hashString(name)));
+  return k;
+}
 
 /**
  * A lazy persona: a handle on an address (seed, index) and optional conditions. `get(d)` resolves d's parents
@@ -55,7 +60,7 @@ export class Persona {
     if (dim.kind === 'string' || dim.kind === 'set') throw new PersonagenError('INTERNAL', `${dim.id} is not categorical`);
     const parents = dim.parents;
     for (let i = 0; i < parents.length; i++) this.get(parents[i]);
-    const w = scratchFor(this.engine);
+    const w = this.engine.scratch;
     const mass = conditionalWeights(dim, this.values, w);
     if (!(mass > 0)) {
       const given = dim.parents.map((p) => `${this.engine.registry.dimensions[p].id}=${this.engine.registry.dimensions[p].values[this.values[p]]}`);
@@ -106,18 +111,12 @@ export class Persona {
 
   /** Exact age in years on the reference date (from the age bin, within any age range condition). */
   age(): number {
-    return this.memo('age', () => {
-      const dim = this.engine.dim('age');
-      const bin = dim.values[this.get(dim.index)];
-      const spec = this.engine.spec('age', 'integer');
-      if (!spec) throw new PersonagenError('INTERNAL', 'maps/realise/age.json is missing');
-      return realiseInteger(spec, bin, uniform01(this.stream(hashString('age#exact'))), this.plan?.ranges.get(dim.index));
-    });
+    return this.integer('age');
   }
 
   /** Birth date (ISO) consistent with `age()` on the reference date. */
   birthDate(): string {
-    return this.memo('birthDate', () => birthDate(this.engine.referenceDate, this.age(), uniform01(this.stream(hashString('age#birthDate')))));
+    return this.memo('birthDate', () => birthDate(this.engine.referenceDate, this.age(), uniform01(this.stream(keyOf('age#birthDate')))));
   }
 
   /** Birth year, used by the name tables (birth decade). */
@@ -125,13 +124,13 @@ export class Persona {
     return Number(this.birthDate().slice(0, 4));
   }
 
-  /** Realised integer of a binned count dimension (e.g. childrenCount). */
+  /** Realised integer of a binned dimension (age, childrenCount), truncated to any range condition on it. */
   integer(id: string): number {
     return this.memo(id, () => {
       const spec = this.engine.spec(id, 'integer');
       if (!spec) throw new PersonagenError('INTERNAL', `maps/realise/${id}.json is missing`);
       const dim = this.engine.dim(id);
-      return realiseInteger(spec, dim.values[this.get(dim.index)], uniform01(this.stream(hashString(`${id}#exact`))), this.plan?.ranges.get(dim.index));
+      return realiseInteger(spec, dim.values[this.get(dim.index)], uniform01(this.stream(keyOf(`${id}#exact`))), this.plan?.ranges.get(dim.index));
     });
   }
 
@@ -141,7 +140,7 @@ export class Persona {
       const spec = this.engine.spec(id, 'score');
       if (!spec) throw new PersonagenError('INTERNAL', `maps/realise/${id}.json is missing`);
       const dim = this.engine.dim(id);
-      return realiseScore(spec, dim.values[this.get(dim.index)], uniform01(this.stream(hashString(`${id}#score`))));
+      return realiseScore(spec, dim.values[this.get(dim.index)], uniform01(this.stream(keyOf(`${id}#score`))));
     });
   }
 
@@ -150,7 +149,7 @@ export class Persona {
     return this.memo('income', () => {
       const spec = this.engine.spec('income', 'incomeDeciles');
       if (!spec) throw new PersonagenError('INTERNAL', 'maps/realise/income.json is missing');
-      return realiseIncome(spec, this.valueId('countryOfResidence'), this.valueId('income'), uniform01(this.stream(hashString('income#amount'))));
+      return realiseIncome(spec, this.valueId('countryOfResidence'), this.valueId('income'), uniform01(this.stream(keyOf('income#amount'))));
     });
   }
 
@@ -159,48 +158,47 @@ export class Persona {
    * host-country table (country x gender x birth decade), weighted by lambda (dimensions.md Appendix C).
    */
   firstName(): string {
-    const d = this.engine.dim('firstName').index;
-    const have = this.strings.get(d);
-    if (have !== undefined) return have;
-    for (const p of this.engine.dim('firstName').parents) this.get(p);
-    const names = this.engine.names;
-    if (!names) throw new PersonagenError('INTERNAL', 'maps/names is missing');
-    const g = this.stream(KEY_FIRST);
-    const country = this.valueId('countryOfResidence');
-    const origin = this.valueId('culturalOrigin');
-    const religion = this.valueId('religionRaised');
-    const gender = this.valueId('genderIdentity');
-    const sexAtBirth = this.valueId('sex') === 'female' ? 'F' : 'M';
-    // Trans people mostly carry a name of their gender; non-binary people half the time a name of the other table.
-    const u0 = uniform01(g);
-    const sex = gender === 'woman' ? 'F' : gender === 'man' ? 'M' : u0 < 0.5 ? sexAtBirth : sexAtBirth === 'F' ? 'M' : 'F';
-    const decade = Math.min(2000, Math.max(1920, Math.floor(this.birthYear() / 10) * 10));
-    const bornHere = this.valueId('countryOfBirth') === country;
-    const lambda = heritageLambda(names, origin, country, bornHere);
-    const heritage = heritageTable(names, origin, religion, sex, decade);
-    const host = hostTable(names, country, sex, decade);
-    const table = (heritage && (uniform01(g) < lambda || !host)) ? heritage : host ?? heritage;
-    if (!table) throw new PersonagenError('INTERNAL', `no first-name table for ${origin}/${country}/${sex}`);
-    const name = pickName(table, uniform01(g));
-    this.strings.set(d, name);
-    this.sampledCount++;
-    return name;
+    return this.generated('firstName', (names, g) => {
+      const country = this.valueId('countryOfResidence');
+      const origin = this.valueId('culturalOrigin');
+      const religion = this.valueId('religionRaised');
+      const gender = this.valueId('genderIdentity');
+      const sexAtBirth = this.valueId('sex') === 'female' ? 'F' : 'M';
+      // Trans people mostly carry a name of their gender; non-binary people half the time a name of the other table.
+      const u0 = uniform01(g);
+      const sex = gender === 'woman' ? 'F' : gender === 'man' ? 'M' : u0 < 0.5 ? sexAtBirth : sexAtBirth === 'F' ? 'M' : 'F';
+      const decade = Math.min(2000, Math.max(1920, Math.floor(this.birthYear() / 10) * 10));
+      const bornHere = this.valueId('countryOfBirth') === country;
+      const lambda = heritageLambda(names, origin, country, bornHere);
+      const heritage = heritageTable(names, origin, religion, sex, decade);
+      const host = hostTable(names, country, sex, decade);
+      const table = (heritage && (uniform01(g) < lambda || !host)) ? heritage : host ?? heritage;
+      if (!table) throw new PersonagenError('INTERNAL', `no first-name table for ${origin}/${country}/${sex}`);
+      return pickName(table, uniform01(g));
+    });
   }
 
   /** Last name from the surname table of (culturalOrigin, religion raised, country, region). */
   lastName(): string {
-    const d = this.engine.dim('lastName').index;
-    const have = this.strings.get(d);
+    return this.generated('lastName', (names, g) => {
+      const table = surnameTable(names, this.valueId('culturalOrigin'), this.valueId('religionRaised'), this.valueId('countryOfResidence'), this.valueId('region'));
+      if (!table) throw new PersonagenError('INTERNAL', `no surname table for ${this.valueId('culturalOrigin')}`);
+      return pickName(table, uniform01(g));
+    });
+  }
+
+  /** A generated string dimension: parents first, then `make` with the name tables and the dimension's stream. */
+  private generated(id: string, make: (names: NameTables, g: RandomGenerator) => string): string {
+    const dim = this.engine.dim(id);
+    const have = this.strings.get(dim.index);
     if (have !== undefined) return have;
-    for (const p of this.engine.dim('lastName').parents) this.get(p);
+    for (const p of dim.parents) this.get(p);
     const names = this.engine.names;
     if (!names) throw new PersonagenError('INTERNAL', 'maps/names is missing');
-    const table = surnameTable(names, this.valueId('culturalOrigin'), this.valueId('religionRaised'), this.valueId('countryOfResidence'), this.valueId('region'));
-    if (!table) throw new PersonagenError('INTERNAL', `no surname table for ${this.valueId('culturalOrigin')}`);
-    const name = pickName(table, uniform01(this.stream(KEY_LAST)));
-    this.strings.set(d, name);
+    const value = make(names, this.stream(dim.streamKey));
+    this.strings.set(dim.index, value);
     this.sampledCount++;
-    return name;
+    return value;
   }
 
   /** Ids of the dimensions sampled so far, in registry order (for laziness checks). */
@@ -210,14 +208,4 @@ export class Persona {
     for (let i = 0; i < dims.length; i++) if (this.values[i] >= 0 || this.strings.has(i)) out.push(dims[i].id);
     return out;
   }
-}
-
-const scratch = new WeakMap<Engine, Float64Array>();
-function scratchFor(engine: Engine): Float64Array {
-  let s = scratch.get(engine);
-  if (!s) {
-    s = new Float64Array(engine.maxValues);
-    scratch.set(engine, s);
-  }
-  return s;
 }

@@ -23,7 +23,7 @@ const PLAN_CACHE_SIZE = 256;
  * @example
  *   const service = new PersonaService(engine);
  *   const [p] = service.personas(42, 1, 0, { sex: { in: ['female'] } });
- *   service.decodeId(service.encodeId(p)) // same address
+ *   service.decodeId(service.encodeId(p, 42)) // same address
  */
 export class PersonaService {
   private readonly plans = new Map<string, ConditionPlan>();
@@ -97,9 +97,9 @@ export class PersonaService {
   }
 
   /** The stable id of a persona: its address (map version, seed, index, conditions), base64url-encoded. */
-  encodeId(p: Persona, seed: number | string, where: Where | null | undefined): string {
-    const c = this.conditions(where);
-    const payload = [this.engine.registry.version.slice(0, 16), seed, p.index, [...c.values], [...c.ranges]];
+  encodeId(p: Persona, seed: number | string): string {
+    const c = p.plan?.conditions;
+    const payload = [this.engine.registry.version.slice(0, 16), seed, p.index, [...(c?.values ?? [])], [...(c?.ranges ?? [])]];
     return `P1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   }
 

@@ -27,6 +27,21 @@ export interface CompiledFactor {
 const MAX_ROWS = 2_000_000;
 
 /**
+ * The value indices of the `by` dimensions for a row number (rows are laid out with the given strides).
+ *
+ * @example
+ *   decodeRow(5, [3, 1]) // [1, 2]
+ */
+export function decodeRow(row: number, strides: readonly number[]): number[] {
+  let rem = row;
+  return strides.map((stride) => {
+    const t = Math.floor(rem / stride);
+    rem -= t * stride;
+    return t;
+  });
+}
+
+/**
  * Compiles one factor of `file` into dense rows. Keys are validated (each part a value of its `by` dimension or
  * `*`); every tuple takes the most specific matching row. Errors name the file and the JSON path.
  *
@@ -86,13 +101,8 @@ export function compileFactor(
   const present = new Uint8Array(rowCount);
   const identity = new Uint8Array(rowCount).fill(1);
   const rowKeys: (string | undefined)[] = new Array(rowCount);
-  const tuple = new Array<number>(byDims.length).fill(0);
   for (let r = 0; r < rowCount; r++) {
-    let rem = r;
-    for (let i = 0; i < byDims.length; i++) {
-      tuple[i] = Math.floor(rem / strides[i]);
-      rem -= tuple[i] * strides[i];
-    }
+    const tuple = decodeRow(r, strides);
     let row = exact.get(tuple.join('|'));
     let key = row ? tuple.map((t, i) => byDims[i].values[t]).join('|') : undefined;
     if (!row) {

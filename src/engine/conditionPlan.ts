@@ -24,7 +24,8 @@ export interface PlanNode {
  * descendant updates its ancestors (nurses skew female) and determinism per dimension is kept.
  */
 export interface ConditionPlan {
-  readonly key: string;
+  /** The (validated, sorted) conditions this plan was built for; part of the persona address. */
+  readonly conditions: Conditions;
   readonly order: readonly number[];
   /** Position of each dimension in `order`, or -1. */
   readonly position: Int32Array;
@@ -141,6 +142,5 @@ function enumerate(engine: Engine, conditions: Conditions): ConditionPlan {
     return { node: { values: Int32Array.from(keep), cumulative: Float64Array.from(cum), children }, mass };
   };
   const { node, mass } = build(0);
-  const key = JSON.stringify([[...conditions.values].sort(), [...conditions.ranges].sort()]);
-  return { key, order, position, root: node, ranges, probability: mass };
+  return { conditions, order, position, root: node, ranges, probability: mass };
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ancestorClosure, topologicalOrder } from './dag.js';
-import { compileFactor, type CompiledFactor, type ValueSpace } from './compileFactor.js';
+import { compileFactor, decodeRow, type CompiledFactor, type ValueSpace } from './compileFactor.js';
 import {
   catalogueSchema, dimensionMapSchema, firstNamesSchema, lastNamesSchema, realiseSchema, regionsSchema,
   type Catalogue, type FirstNamesMap, type LastNamesMap, type Provenance, type RealiseSpec, type Rule,
@@ -214,8 +214,7 @@ function checkCoverage(dimensions: Dimension[], indexOf: Map<string, number>, co
       const rowCount = f.present.length;
       for (let r = 0; r < rowCount && missing.length < 5; r++) {
         if (f.present[r]) continue;
-        let rem = r;
-        const tuple = f.by.map((_, i) => { const t = Math.floor(rem / f.strides[i]); rem -= t * f.strides[i]; return t; });
+        const tuple = decodeRow(r, f.strides);
         let country: string | undefined;
         let reachable = true;
         f.by.forEach((b, i) => {

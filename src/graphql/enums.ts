@@ -3,8 +3,10 @@ import type { Engine } from '../engine/Engine.js';
 import type { Builder, PothosTypes } from './builder.js';
 import { enumValueName, typeName } from './naming.js';
 
+type DimensionEnum = EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, string, string>;
+
 /** GraphQL enum per categorical dimension (shared types such as Religion are created once). */
-export type DimensionEnums = ReadonlyMap<string, EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, string, string>>;
+export type DimensionEnums = ReadonlyMap<string, DimensionEnum>;
 
 /** Binned dimensions whose bins are named levels get an enum of their bins too (e.g. Big Five levels). */
 const LEVEL_ENUMS: Record<string, string> = {
@@ -19,8 +21,8 @@ const LEVEL_ENUMS: Record<string, string> = {
  *   const enums = addDimensionEnums(builder, engine); enums.get('sex') // enum Sex { FEMALE MALE }
  */
 export function addDimensionEnums(builder: Builder, engine: Engine): DimensionEnums {
-  const byType = new Map<string, EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, string, string>>();
-  const enums = new Map<string, EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, string, string>>();
+  const byType = new Map<string, DimensionEnum>();
+  const enums = new Map<string, DimensionEnum>();
   const regionNames = new Map(engine.registry.regions.map((r) => [r.id, `${r.name} (${r.country})`]));
   for (const dim of engine.registry.dimensions) {
     if (!dim.available) continue;
@@ -31,7 +33,7 @@ export function addDimensionEnums(builder: Builder, engine: Engine): DimensionEn
       ref = builder.enumType(name, {
         description: dim.kind === 'enum' ? `Values of \`${dim.id}\`: ${dim.description}` : `Level of a binned trait (pooled quintiles).`,
         values: Object.fromEntries(dim.values.map((v) => [enumValueName(v), { value: v, description: regionNames.get(v) }])),
-      }) as EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, string, string>;
+      }) as DimensionEnum;
       byType.set(name, ref);
     }
     enums.set(dim.id, ref);

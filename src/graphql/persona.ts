@@ -8,7 +8,6 @@ import type { addWhereInput } from './where.js';
 export interface PersonaRoot {
   readonly persona: Persona;
   readonly seed: number | string;
-  readonly where: Where | null | undefined;
 }
 
 const SCORE_FIELDS = ['neuroticism', 'extraversion', 'openness', 'agreeableness', 'conscientiousness'];
@@ -26,7 +25,7 @@ export function addPersona(builder: Builder, enums: DimensionEnums, PersonaWhere
     description: 'An object with a stable, globally unique id.',
     resolveType: () => 'Persona',
     fields: (t) => ({
-      id: t.id({ description: 'Stable id encoding the address; `node(id)` returns the same object.', resolve: (r, _a, ctx) => ctx.service.encodeId(r.persona, r.seed, r.where) }),
+      id: t.id({ description: 'Stable id encoding the address; `node(id)` returns the same object.', resolve: (r, _a, ctx) => ctx.service.encodeId(r.persona, r.seed) }),
     }),
   });
   const Money = builder.objectRef<{ amount: number; currency: string }>('Money').implement({
@@ -77,7 +76,7 @@ export function addPersona(builder: Builder, enums: DimensionEnums, PersonaWhere
       type: Persona,
       description: 'The persona at `index` of `seed` (under optional conditions).',
       args: { seed: t.arg({ type: 'Seed', required: true }), index: t.arg.int({ required: true, defaultValue: 0 }), where: t.arg({ type: PersonaWhere }) },
-      resolve: (_r, args, ctx) => track(ctx, { persona: ctx.service.persona(args.seed, args.index, args.where as Where), seed: args.seed, where: args.where as Where }),
+      resolve: (_r, args, ctx) => track(ctx, { persona: ctx.service.persona(args.seed, args.index, args.where as Where), seed: args.seed }),
     }),
     personas: t.field({
       type: [Persona],
@@ -89,7 +88,7 @@ export function addPersona(builder: Builder, enums: DimensionEnums, PersonaWhere
         where: t.arg({ type: PersonaWhere }),
       },
       resolve: (_r, args, ctx) => ctx.service.personas(args.seed, args.count, args.offset, args.where as Where)
-        .map((persona) => track(ctx, { persona, seed: args.seed, where: args.where as Where })),
+        .map((persona) => track(ctx, { persona, seed: args.seed })),
     }),
     node: t.field({
       type: Node,
@@ -98,7 +97,7 @@ export function addPersona(builder: Builder, enums: DimensionEnums, PersonaWhere
       args: { id: t.arg.id({ required: true }) },
       resolve: (_r, args, ctx) => {
         const { seed, index, where } = ctx.service.decodeId(String(args.id));
-        return track(ctx, { persona: ctx.service.persona(seed, index, where), seed, where });
+        return track(ctx, { persona: ctx.service.persona(seed, index, where), seed });
       },
     }),
   }));
