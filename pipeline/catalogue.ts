@@ -35,6 +35,12 @@ const FIXES: Record<string, { values: string[]; reason: string }> = {
   },
 };
 
+/**
+ * Every dimension is calibrated to a target marginal per country of residence (ARCHITECTURE.md section 4), so the
+ * country must be one of its parents; the catalogue leaves it out for a few dimensions keyed by country of birth.
+ */
+const COUNTRY_PARENT_REASON = 'countryOfResidence added as a parent: every dimension is calibrated to a per-country target marginal, which needs the country as a parent';
+
 /** Shared enum types named by the catalogue (GraphQL type names). */
 const SHARED_TYPES: Record<string, string> = {
   countryOfResidence: 'Country', countryOfBirth: 'CountryOfBirth', nativeLanguage: 'Language', otherLanguages: 'Language',
@@ -67,8 +73,9 @@ function parse(raw: RawDimension) {
   if (kind !== 'string' && raw.id !== 'region' && values.length !== Number(count)) {
     throw new Error(`catalogue: ${raw.id} declares ${count} values but ${values.length} were parsed: ${values.join(', ')}`);
   }
+  const parents = raw.id === 'countryOfResidence' || raw.parents.includes('countryOfResidence') ? raw.parents : [...raw.parents, 'countryOfResidence'];
   return {
-    id: raw.id, tier: raw.tier, kind, parents: raw.parents, values,
+    id: raw.id, tier: raw.tier, kind, parents, values,
     ...(SHARED_TYPES[raw.id] ? { sharedType: SHARED_TYPES[raw.id] } : {}),
     description: raw.type, why: raw.why, source: raw.source,
   };
@@ -76,6 +83,11 @@ function parse(raw: RawDimension) {
 
 const input = resolve(process.argv[2] ?? '../shared/design/dimensions.json');
 const raw = JSON.parse(readFileSync(input, 'utf8')) as { countries: string[]; dimensions: RawDimension[] };
-const out = { countries: raw.countries, dimensions: raw.dimensions.map(parse), fixes: Object.fromEntries(Object.entries(FIXES).map(([k, v]) => [k, v.reason])) };
+const dimensions = raw.dimensions.map(parse);
+const fixes: Record<string, string> = Object.fromEntries(Object.entries(FIXES).map(([k, v]) => [k, v.reason]));
+for (const d of raw.dimensions) {
+  if (d.id !== 'countryOfResidence' && !d.parents.includes('countryOfResidence')) fixes[d.id] = [fixes[d.id], COUNTRY_PARENT_REASON].filter(Boolean).join('; ');
+}
+const out = { countries: raw.countries, dimensions, fixes };
 writeFileSync(resolve('maps/catalogue.json'), JSON.stringify(out, null, 2) + '\n');
 console.log(`maps/catalogue.json: ${out.dimensions.length} dimensions`);

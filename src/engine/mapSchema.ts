@@ -21,26 +21,44 @@ export const provenanceSchema = z.discriminatedUnion('kind', [
 export type Provenance = z.infer<typeof provenanceSchema>;
 
 const probabilityRow = z.record(z.string(), z.number().finite().nonnegative());
-const multiplierRow = z.record(z.string(), z.number().finite().positive());
 
-const factorBase = {
-  by: z.array(z.string()),
+const tableBase = {
+  /** Distribution rows: key = values of `by` joined with '|' ('*' = any value), value = probability of each value. */
+  rows: z.record(z.string(), probabilityRow),
   provenance: provenanceSchema,
+  /** Provenance of the rows whose key matches a pattern ('*' = any value), overriding `provenance`. */
   rowProvenance: z.record(z.string(), provenanceSchema).optional(),
   note: z.string().optional(),
 };
 
-/** One factor of a log-linear model: a base distribution or a multiplier table keyed by some parents. */
-export const factorSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('distribution'), rows: z.record(z.string(), probabilityRow), ...factorBase }),
-  z.object({
-    type: z.literal('multiplier'),
-    rows: z.record(z.string(), multiplierRow),
-    weight: z.number().positive().max(4).optional(),
-    ...factorBase,
-  }),
-]);
-export type Factor = z.infer<typeof factorSchema>;
+/** P(d | country of residence): the marginal the model is calibrated to. The root dimension has `by: []`. */
+export const targetTableSchema = z.object({
+  by: z.union([z.tuple([z.literal('countryOfResidence')]), z.tuple([])]),
+  ...tableBase,
+}).passthrough();
+
+/** P(d | country, given parents): one elicited conditional. Rows are keyed country|given values. */
+export const conditionalTableSchema = z.object({
+  given: z.array(z.string()).min(1),
+  ...tableBase,
+}).passthrough();
+export type ConditionalTable = z.infer<typeof conditionalTableSchema>;
+
+/**
+ * How the target and the conditionals are combined into P(d | parents), fitted by the map pipeline:
+ * - `logLinear`: P ∝ exp(bias[c]) · T_c^targetWeight · Π_k C_k^weights[k]
+ * - `linear`:    P ∝ exp(bias[c]) · Σ_k weights[k] · C_k
+ * times the rule masks. A conditional without a row for the parent values stands in with T_c.
+ */
+export const combinationSchema = z.object({
+  method: z.string().min(3),
+  pool: z.enum(['logLinear', 'linear']),
+  targetWeight: z.number().finite().default(1),
+  weights: z.array(z.number().finite().min(0).max(4)),
+  /** Log-bias per country and value (raked so the country marginal matches the target); missing = 0. */
+  bias: z.record(z.string(), z.record(z.string(), z.number().finite())).default({}),
+}).passthrough();
+export type Combination = z.infer<typeof combinationSchema>;
 
 const whenValue = z.union([
   z.array(z.string()).min(1),
@@ -60,13 +78,17 @@ export const ruleSchema = z
   .refine((r) => (r.forbid === undefined) !== (r.allow === undefined), { message: 'a rule needs exactly one of forbid / allow' });
 export type Rule = z.infer<typeof ruleSchema>;
 
-/** `maps/dimensions/<id>.json`. */
+/** `maps/dimensions/<id>.json`, written by `npm run maps:build`. */
 export const dimensionMapSchema = z.object({
   id: z.string(),
-  factors: z.array(factorSchema).min(1),
+  target: targetTableSchema,
+  conditionals: z.array(conditionalTableSchema).default([]),
+  combination: combinationSchema,
   rules: z.array(ruleSchema).default([]),
   note: z.string().optional(),
-}).passthrough();
+}).passthrough()
+  .refine((m) => m.combination.weights.length === m.conditionals.length, { message: 'combination.weights needs one weight per conditional', path: ['combination', 'weights'] })
+  .refine((m) => m.combination.pool === 'logLinear' || m.conditionals.length > 0, { message: 'a linear pool needs at least one conditional', path: ['combination', 'pool'] });
 export type DimensionMap = z.infer<typeof dimensionMapSchema>;
 
 /** `maps/catalogue.json`: the 77 dimensions of the design catalogue (the API contract). */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ancestorClosure, topologicalOrder } from './dag.js';
-import { compileFactor, decodeRow, type CompiledFactor, type ValueSpace } from './compileFactor.js';
+import type { ValueSpace } from './compileTable.js';
+import { compileModel, type CompiledModel } from './compileModel.js';
 import {
   catalogueSchema, dimensionMapSchema, firstNamesSchema, lastNamesSchema, realiseSchema, regionsSchema,
   type Catalogue, type FirstNamesMap, type LastNamesMap, type Provenance, type RealiseSpec, type Rule,
@@ -28,14 +29,29 @@ export interface Dimension extends ValueSpace {
   readonly streamKey: number;
   /** True when maps/ has a model (or generator) for it; unavailable dimensions are listed but not served. */
   readonly available: boolean;
-  readonly factors: readonly CompiledFactor[];
+  /** The compiled probability model (empty model for dimensions without a map). */
+  readonly model: CompiledModel;
   readonly rules: readonly CompiledRule[];
-  readonly provenance: readonly { factor: number; by: readonly string[]; type: string; provenance: Provenance; rowProvenance?: Record<string, Provenance> }[];
+  /** Provenance of the target (table 0) and of each conditional (1..). */
+  readonly provenance: readonly TableProvenance[];
+  /** The combination method the map pipeline chose, and its fitted figures, as written in the map. */
+  readonly combination?: { method: string; pool: string };
   readonly sharedType?: string;
   readonly description: string;
   readonly why: string;
   readonly source: string;
 }
+
+/** Where one table of a dimension map comes from. */
+export interface TableProvenance {
+  readonly table: number;
+  readonly role: 'target' | 'conditional';
+  readonly given: readonly string[];
+  readonly provenance: Provenance;
+  readonly rowProvenance?: Record<string, Provenance>;
+}
+
+const EMPTY_MODEL: CompiledModel = { pool: 'logLinear', factors: [], mix: new Float64Array(0), target: { by: [], strides: [], rows: new Float64Array(0), present: new Uint8Array(0), rowKeys: [] }, conditionals: [] };
 
 /** The loaded, validated and compiled maps. */
 export interface Registry {
@@ -105,26 +121,31 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
   const dimensions: Dimension[] = catalogue.dimensions.map((d, i) => {
     const file = `dimensions/${d.id}.json`;
     const rawMap = raw[file];
-    let factors: CompiledFactor[] = [];
+    let model = EMPTY_MODEL;
     let rules: CompiledRule[] = [];
-    let provenance: Dimension['provenance'] = [];
+    let provenance: TableProvenance[] = [];
+    let combination: Dimension['combination'];
     if (rawMap !== undefined) {
       const map = parse(dimensionMapSchema, rawMap, file);
       if (map.id !== d.id) throw new PersonagenError('MAP_INVALID', `maps/${file}: .id is "${map.id}", expected "${d.id}"`);
-      if (map.factors[0].type !== 'distribution') throw new PersonagenError('MAP_INVALID', `maps/${file}: factors[0] must be a distribution`);
-      factors = map.factors.map((f, fi) => {
-        f.by.forEach((b, bi) => {
-          if (!d.parents.includes(b)) throw new PersonagenError('MAP_INVALID', `maps/${file}: factors[${fi}].by[${bi}]: "${b}" is not a parent of ${d.id} (parents: ${d.parents.join(', ')})`);
-        });
-        return compileFactor(f, spaces[i], f.by.map((b) => spaces[indexOf.get(b)!]), `maps/${file}`, fi);
-      });
+      if ((map.target.by.length === 0) !== (d.id === 'countryOfResidence')) {
+        throw new PersonagenError('MAP_INVALID', `maps/${file}: target.by must be ${d.id === 'countryOfResidence' ? '[]' : '["countryOfResidence"]'}`);
+      }
+      map.conditionals.forEach((c, ci) => c.given.forEach((g, gi) => {
+        if (!d.parents.includes(g)) throw new PersonagenError('MAP_INVALID', `maps/${file}: conditionals[${ci}].given[${gi}]: "${g}" is not a parent of ${d.id} (parents: ${d.parents.join(', ')})`);
+      }));
+      model = compileModel(map, spaces[i], spaces, indexOf, `maps/${file}`);
       rules = map.rules.map((r, ri) => compileRule(r, spaces, indexOf, d.parents, i, `maps/${file}: rules[${ri}]`));
-      provenance = map.factors.map((f, fi) => ({ factor: fi, by: f.by, type: f.type, provenance: f.provenance, rowProvenance: f.rowProvenance }));
+      provenance = [
+        { table: 0, role: 'target', given: [], provenance: map.target.provenance, rowProvenance: map.target.rowProvenance },
+        ...map.conditionals.map((c, ci): TableProvenance => ({ table: ci + 1, role: 'conditional', given: c.given, provenance: c.provenance, rowProvenance: c.rowProvenance })),
+      ];
+      combination = { method: map.combination.method, pool: map.combination.pool };
     }
     const available = rawMap !== undefined || (GENERATED_STRINGS.has(d.id) && raw['names/firstNames.json'] !== undefined);
     return {
       ...spaces[i], tier: d.tier, kind: d.kind, parents: parents[i], parentIds: d.parents, streamKey: hashString(d.id),
-      available, factors, rules, provenance, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source,
+      available, model, rules, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source,
     };
   });
 
@@ -143,10 +164,10 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
 
   const country = dimensions[indexOf.get('countryOfResidence')!];
   const coveredCountries = country.available
-    ? country.values.filter((_, v) => country.factors[0].rows[v] > 0)
+    ? country.values.filter((_, v) => country.model.target.rows[v] > 0)
     : [];
   const regionCountry = regions.map((r) => r.country);
-  checkCoverage(dimensions, indexOf, new Set(coveredCountries), regionCountry);
+  checkCoverage(dimensions, indexOf, new Set(coveredCountries));
 
   const realise = new Map<string, RealiseSpec>();
   for (const [file, content] of Object.entries(raw)) {
@@ -203,38 +224,12 @@ function compileRule(rule: Rule, spaces: ValueSpace[], indexOf: Map<string, numb
   return { id: rule.id, conditions, keep, reason: rule.reason };
 }
 
-/** Every reachable tuple of a distribution factor must have a row (reachable: covered country, region inside it). */
-function checkCoverage(dimensions: Dimension[], indexOf: Map<string, number>, covered: Set<string>, regionCountry: readonly string[]) {
-  const countryIdx = indexOf.get('countryOfResidence');
-  const regionIdx = indexOf.get('region');
+/** Every dimension's target must have a row for every covered country (conditionals may leave rows out). */
+function checkCoverage(dimensions: Dimension[], indexOf: Map<string, number>, covered: Set<string>) {
+  const countryDim = dimensions[indexOf.get('countryOfResidence')!];
   for (const d of dimensions) {
-    d.factors.forEach((f, fi) => {
-      if (f.type !== 'distribution') return;
-      const missing: string[] = [];
-      const rowCount = f.present.length;
-      for (let r = 0; r < rowCount && missing.length < 5; r++) {
-        if (f.present[r]) continue;
-        const tuple = decodeRow(r, f.strides);
-        let country: string | undefined;
-        let reachable = true;
-        f.by.forEach((b, i) => {
-          const value = dimensions[b].values[tuple[i]];
-          if (b === countryIdx) {
-            if (!covered.has(value)) reachable = false;
-            if (country && country !== value) reachable = false;
-            country = value;
-          }
-          if (b === regionIdx) {
-            const rc = regionCountry[tuple[i]];
-            if (!covered.has(rc) || (country && country !== rc)) reachable = false;
-            country = rc;
-          }
-        });
-        if (reachable) missing.push(f.by.map((b, i) => dimensions[b].values[tuple[i]]).join('|'));
-      }
-      if (missing.length > 0) {
-        throw new PersonagenError('MAP_INVALID', `maps/dimensions/${d.id}.json: factors[${fi}] has no row for ${missing.map((m) => `"${m}"`).join(', ')} (by ${f.by.map((b) => dimensions[b].id).join('|')})`);
-      }
-    });
+    if (!d.available || d.model.factors.length === 0 || d.model.target.by.length === 0) continue;
+    const missing = [...covered].filter((c) => !d.model.target.present[countryDim.valueIndex.get(c)!]);
+    if (missing.length > 0) throw new PersonagenError('MAP_INVALID', `maps/dimensions/${d.id}.json: target has no row for ${missing.map((m) => `"${m}"`).join(', ')}`);
   }
 }

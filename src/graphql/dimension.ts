@@ -10,20 +10,20 @@ import { enumValueName } from './naming.js';
  *   { dimension(id: "smoking") { parents provenance { kind source table year method } } }
  */
 interface ProvenanceEntry {
-  factor: number;
-  type: string;
-  by: readonly string[];
+  table: number;
+  role: string;
+  given: readonly string[];
   pattern?: string;
   provenance: Record<string, unknown>;
 }
 
 export function addDimension(builder: Builder) {
   const Provenance = builder.objectRef<ProvenanceEntry>('TableProvenance').implement({
-    description: 'Where the numbers of one table (factor) of a dimension map come from.',
+    description: 'Where the numbers of one table of a dimension map come from.',
     fields: (t) => ({
-      factor: t.int({ resolve: (p) => p.factor, description: 'Position of the table in the map (0 = base distribution).' }),
-      type: t.string({ resolve: (p) => p.type, description: '`distribution` (base) or `multiplier` (relative likelihoods).' }),
-      by: t.stringList({ resolve: (p) => [...p.by], description: 'Parent dimensions the table is keyed by.' }),
+      position: t.int({ resolve: (p) => p.table, description: 'Position of the table in the map (0 = the target marginal, 1.. the conditionals).' }),
+      role: t.string({ resolve: (p) => p.role, description: '`target` (P(d | country), what the model is calibrated to) or `conditional` (P(d | country, given parents)).' }),
+      given: t.stringList({ resolve: (p) => [...p.given], description: 'Parent dimensions a conditional is keyed by, besides the country.' }),
       rows: t.string({ nullable: true, resolve: (p) => p.pattern ?? null, description: 'Row pattern this entry covers (null: the whole table).' }),
       kind: t.string({ resolve: (p) => String(p.provenance.kind), description: '`published` (cited public source) or `estimate`.' }),
       source: t.string({ nullable: true, resolve: (p) => str(p.provenance.source) }),
@@ -53,11 +53,16 @@ export function addDimension(builder: Builder) {
       description: t.exposeString('description'),
       why: t.exposeString('why', { description: 'Why these parents.' }),
       source: t.exposeString('source', { description: 'Data sources named by the catalogue.' }),
+      combinationMethod: t.string({
+        nullable: true,
+        resolve: (d) => d.combination?.method ?? null,
+        description: 'How the map pipeline combines the target and the conditionals (chosen per dimension by the combination harness).',
+      }),
       provenance: t.field({
         type: [Provenance],
         resolve: (d) => d.provenance.flatMap((p): ProvenanceEntry[] => [
-          { factor: p.factor, type: p.type, by: p.by, provenance: p.provenance },
-          ...Object.entries(p.rowProvenance ?? {}).map(([pattern, prov]) => ({ factor: p.factor, type: p.type, by: p.by, pattern, provenance: prov })),
+          { table: p.table, role: p.role, given: p.given, provenance: p.provenance },
+          ...Object.entries(p.rowProvenance ?? {}).map(([pattern, prov]) => ({ table: p.table, role: p.role, given: p.given, pattern, provenance: prov })),
         ]),
       }),
     }),

@@ -18,7 +18,9 @@ describe('maps: the data itself', () => {
     const design = '../shared/design/dimensions.json';
     if (existsSync(design)) {
       const d = JSON.parse(readFileSync(design, 'utf8')) as { dimensions: { id: string; tier: number; parents: string[] }[] };
-      expect(reg.dimensions.map((x) => [x.id, x.tier, x.parentIds])).toEqual(d.dimensions.map((x) => [x.id, x.tier, x.parents]));
+      // The one documented change: countryOfResidence is a parent of every other dimension (per-country calibration).
+      const withCountry = (id: string, parents: string[]) => (id === 'countryOfResidence' || parents.includes('countryOfResidence') ? parents : [...parents, 'countryOfResidence']);
+      expect(reg.dimensions.map((x) => [x.id, x.tier, x.parentIds])).toEqual(d.dimensions.map((x) => [x.id, x.tier, withCountry(x.id, x.parents)]));
     }
   });
 
@@ -35,22 +37,23 @@ describe('maps: the data itself', () => {
     expect(reg.regions.filter((r) => ['US', 'GB', 'IE', 'IN'].includes(r.country)).length).toBe(51 + 12 + 8 + 25);
   });
 
-  it('has distribution rows that sum to 1 and multipliers that are positive, for every compiled row', () => {
-    for (const d of reg.dimensions) {
+  it('has target and conditional rows that sum to 1, and finite positive combined factors', () => {
+    for (const d of reg.dimensions.filter((x) => x.available && x.model.factors.length > 0)) {
       const k = d.values.length;
-      d.factors.forEach((f, fi) => {
-        for (let r = 0; r < f.present.length; r++) {
-          if (f.type === 'distribution' && !f.present[r]) continue;
+      for (const table of [d.model.target, ...d.model.conditionals]) {
+        for (let r = 0; r < table.present.length; r++) {
+          if (!table.present[r]) continue;
           let sum = 0;
           for (let v = 0; v < k; v++) {
-            const x = f.rows[r * k + v];
-            expect(x >= 0 && Number.isFinite(x), `${d.id} factor ${fi} row ${r}`).toBe(true);
-            if (f.type === 'multiplier') expect(x, `${d.id} factor ${fi}`).toBeGreaterThan(0);
+            const x = table.rows[r * k + v];
+            expect(x >= 0 && Number.isFinite(x), `${d.id} row ${table.rowKeys[r]}`).toBe(true);
             sum += x;
           }
-          if (f.type === 'distribution') expect(Math.abs(sum - 1), `${d.id} factor ${fi} row ${f.rowKeys[r]}`).toBeLessThan(1e-9);
+          expect(Math.abs(sum - 1), `${d.id} row ${table.rowKeys[r]}`).toBeLessThan(1e-9);
         }
-      });
+      }
+      for (const f of d.model.factors) for (const x of f.rows) expect(x >= 0 && Number.isFinite(x), d.id).toBe(true);
+      expect(d.combination?.method, d.id).toBeTruthy();
     }
   });
 
@@ -58,11 +61,11 @@ describe('maps: the data itself', () => {
     let published = 0;
     let estimated = 0;
     for (const d of reg.dimensions.filter((x) => x.available && x.kind !== 'string')) {
-      expect(d.provenance.length, d.id).toBe(d.factors.length);
+      expect(d.provenance.length, d.id).toBe(d.model.conditionals.length + 1);
       for (const p of d.provenance) {
         for (const prov of [p.provenance, ...Object.values(p.rowProvenance ?? {})]) {
           if (prov.kind === 'published') { published++; expect(prov.source.length).toBeGreaterThan(3); }
-          else { estimated++; expect(prov.method).toMatch(/estimat|elicitation/i); }
+          else { estimated++; expect(prov.method).toMatch(/estimat|elicitation|derived/i); }
         }
       }
     }
@@ -91,16 +94,21 @@ describe('maps: the data itself', () => {
       mutate(raw[path]);
       return () => buildRegistry(raw, 'test');
     };
-    expect(broken('dimensions/smoking.json', (m) => { m.factors[0].rows[Object.keys(m.factors[0].rows)[0]].never = 5; }))
-      .toThrow(/maps\/dimensions\/smoking\.json: factors\[0\]\.rows\[".*"\]: sums to/);
-    expect(broken('dimensions/smoking.json', (m) => { m.factors[0].rows[Object.keys(m.factors[0].rows)[0]].chainSmoker = 0.1; }))
-      .toThrow(/smoking\.json: factors\[0\]\.rows\[".*"\]\.chainSmoker: not a value of smoking/);
-    expect(broken('dimensions/sex.json', (m) => { m.factors[0].by = ['educationLevel']; }))
-      .toThrow(/sex\.json: factors\[0\]\.by\[0\]: "educationLevel" is not a parent of sex/);
-    expect(broken('dimensions/age.json', (m) => { m.factors[0].provenance = { kind: 'estimate' }; }))
-      .toThrow(/maps\/dimensions\/age\.json: \.factors\[0\]\.provenance\.method/);
-    expect(broken('dimensions/region.json', (m) => { m.factors[0].rows = { US: m.factors[0].rows.US }; }))
-      .toThrow(/region\.json: factors\[0\] has no row for "GB"/);
+    const firstKey = (rows: Record<string, unknown>) => Object.keys(rows)[0];
+    expect(broken('dimensions/smoking.json', (m) => { m.conditionals[0].rows[firstKey(m.conditionals[0].rows)].never = 5; }))
+      .toThrow(/maps\/dimensions\/smoking\.json: conditionals\[0\]\.rows\[".*"\]: sums to/);
+    expect(broken('dimensions/smoking.json', (m) => { m.target.rows.US.chainSmoker = 0.1; }))
+      .toThrow(/smoking\.json: target\.rows\["US"\]\.chainSmoker: not a value of smoking/);
+    expect(broken('dimensions/sex.json', (m) => { m.conditionals[0].given = ['educationLevel']; }))
+      .toThrow(/sex\.json: conditionals\[0\]\.given\[0\]: "educationLevel" is not a parent of sex/);
+    expect(broken('dimensions/age.json', (m) => { m.target.provenance = { kind: 'estimate' }; }))
+      .toThrow(/maps\/dimensions\/age\.json: \.target\.provenance\.method/);
+    expect(broken('dimensions/region.json', (m) => { m.target.rows = { US: m.target.rows.US }; }))
+      .toThrow(/region\.json: target has no row for "GB"/);
+    expect(broken('dimensions/smoking.json', (m) => { m.combination.weights.pop(); }))
+      .toThrow(/smoking\.json: \.combination\.weights: combination\.weights needs one weight per conditional/);
+    expect(broken('dimensions/smoking.json', (m) => { m.combination.bias.US.chainSmoker = 0.1; }))
+      .toThrow(/smoking\.json: combination\.bias\.US\.chainSmoker: not a value of smoking/);
   });
 });
 

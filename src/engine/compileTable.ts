@@ -1,4 +1,3 @@
-import type { Factor } from './mapSchema.js';
 import { PersonagenError } from './PersonagenError.js';
 
 /** The parts of a dimension the compiler needs (values and their positions). */
@@ -9,18 +8,16 @@ export interface ValueSpace {
   readonly valueIndex: ReadonlyMap<string, number>;
 }
 
-/** A factor compiled into a dense row table over the product of its `by` dimensions. */
-export interface CompiledFactor {
-  readonly type: 'distribution' | 'multiplier';
+/** A table of distributions compiled into dense rows over the product of its `by` dimensions. */
+export interface CompiledTable {
   /** Dimension indices of `by`, and the row stride of each. */
   readonly by: readonly number[];
   readonly strides: readonly number[];
-  /** rowCount x k numbers; multiplier rows are already raised to their weight. */
+  /** rowCount x k probabilities (rows renormalised to sum 1; all zero where no key matched). */
   readonly rows: Float64Array;
-  /** For distributions: 1 where a row was found. */
+  /** 1 where a key matched the row. */
   readonly present: Uint8Array;
-  /** Multiplier rows that are all ones (skipped at run time). */
-  readonly identity: Uint8Array;
+  /** The key that matched each row. */
   readonly rowKeys: readonly (string | undefined)[];
 }
 
@@ -41,21 +38,27 @@ export function decodeRow(row: number, strides: readonly number[]): number[] {
   });
 }
 
+/** Row number of the `by` values in `values` (indexed by dimension). */
+export function rowOf(table: Pick<CompiledTable, 'by' | 'strides'>, values: Int32Array): number {
+  let row = 0;
+  for (let i = 0; i < table.by.length; i++) row += values[table.by[i]] * table.strides[i];
+  return row;
+}
+
 /**
- * Compiles one factor of `file` into dense rows. Keys are validated (each part a value of its `by` dimension or
- * `*`); every tuple takes the most specific matching row. Errors name the file and the JSON path.
+ * Compiles distribution rows keyed by the values of `byDims` joined with '|' ('*' matches any value; the most
+ * specific key wins) into dense rows. Each row must sum to 1 within 0.01 and is renormalised. Errors name `where`
+ * and the key.
  *
  * @example
- *   compileFactor(factor, target, byDims, 'maps/dimensions/sex.json', 0)
+ *   compileTable({ 'US|female': { never: 0.6, daily: 0.4 } }, smoking, [country, sex], 'maps/dimensions/smoking.json: conditionals[0]')
  */
-export function compileFactor(
-  factor: Factor,
+export function compileTable(
+  keyedRows: Readonly<Record<string, Readonly<Record<string, number>>>>,
   target: ValueSpace,
   byDims: readonly ValueSpace[],
-  file: string,
-  factorIndex: number,
-): CompiledFactor {
-  const where = `${file}: factors[${factorIndex}]`;
+  where: string,
+): CompiledTable {
   const k = target.values.length;
   const strides: number[] = [];
   let rowCount = 1;
@@ -63,15 +66,15 @@ export function compileFactor(
     strides[i] = rowCount;
     rowCount *= byDims[i].values.length;
   }
-  if (rowCount > MAX_ROWS) throw new PersonagenError('MAP_INVALID', `${where}: ${rowCount} rows is too many; key by fewer parents`);
+  if (rowCount > MAX_ROWS) throw new PersonagenError('MAP_INVALID', `${where}: ${rowCount} rows is too many; condition on fewer parents`);
 
   const exact = new Map<string, Float64Array>();
-  const patterns: { parts: (number | -1)[]; wild: number; row: Float64Array; key: string }[] = [];
-  for (const [key, row] of Object.entries(factor.rows)) {
-    // A factor keyed by no parent has a single row, written "" or "*".
+  const patterns: { parts: number[]; wild: number; row: Float64Array; key: string }[] = [];
+  for (const [key, row] of Object.entries(keyedRows)) {
+    // A table keyed by no parent has a single row, written "" or "*".
     const parts = byDims.length === 0 ? [] : key.split('|');
     if (parts.length !== byDims.length) {
-      throw new PersonagenError('MAP_INVALID', `${where}.rows["${key}"]: key has ${parts.length} parts but by has ${byDims.length} (${byDims.map((d) => d.id).join('|')})`);
+      throw new PersonagenError('MAP_INVALID', `${where}.rows["${key}"]: key has ${parts.length} parts but the table is keyed by ${byDims.length} (${byDims.map((d) => d.id).join('|')})`);
     }
     const idx = parts.map((p, i) => {
       if (p === '*') return -1;
@@ -79,27 +82,24 @@ export function compileFactor(
       if (v === undefined) throw new PersonagenError('MAP_INVALID', `${where}.rows["${key}"]: "${p}" is not a value of ${byDims[i].id}`);
       return v;
     });
-    const dense = new Float64Array(k).fill(factor.type === 'multiplier' ? 1 : 0);
+    const dense = new Float64Array(k);
     let sum = 0;
     for (const [value, p] of Object.entries(row)) {
       const vi = target.valueIndex.get(value);
       if (vi === undefined) throw new PersonagenError('MAP_INVALID', `${where}.rows["${key}"].${value}: not a value of ${target.id}`);
-      dense[vi] = factor.type === 'multiplier' ? Math.pow(p, factor.weight ?? 1) : p;
+      dense[vi] = p;
       sum += p;
     }
-    if (factor.type === 'distribution') {
-      if (Math.abs(sum - 1) > 0.01) throw new PersonagenError('MAP_INVALID', `${where}.rows["${key}"]: sums to ${sum.toFixed(4)}, not 1`);
-      for (let v = 0; v < k; v++) dense[v] /= sum;
-    }
+    if (Math.abs(sum - 1) > 0.01) throw new PersonagenError('MAP_INVALID', `${where}.rows["${key}"]: sums to ${sum.toFixed(4)}, not 1`);
+    for (let v = 0; v < k; v++) dense[v] /= sum;
     const wild = idx.filter((x) => x === -1).length;
     if (wild === 0) exact.set(idx.join('|'), dense);
     else patterns.push({ parts: idx, wild, row: dense, key });
   }
   patterns.sort((a, b) => a.wild - b.wild);
 
-  const rows = new Float64Array(rowCount * k).fill(factor.type === 'multiplier' ? 1 : 0);
+  const rows = new Float64Array(rowCount * k);
   const present = new Uint8Array(rowCount);
-  const identity = new Uint8Array(rowCount).fill(1);
   const rowKeys: (string | undefined)[] = new Array(rowCount);
   for (let r = 0; r < rowCount; r++) {
     const tuple = decodeRow(r, strides);
@@ -114,7 +114,6 @@ export function compileFactor(
     present[r] = 1;
     rowKeys[r] = key;
     rows.set(row, r * k);
-    if (factor.type === 'multiplier') for (let v = 0; v < k; v++) if (row[v] !== 1) identity[r] = 0;
   }
-  return { type: factor.type, by: byDims.map((d) => d.index), strides, rows, present, identity, rowKeys };
+  return { by: byDims.map((d) => d.index), strides, rows, present, rowKeys };
 }

@@ -1,0 +1,23 @@
+import type { Dimension } from './registry.js';
+
+/**
+ * Sets to zero, in `out`, the values of `dim` that a hard rule forbids for the parent values in `values`
+ * (indexed by dimension). Rules are masks on the combined distribution, never patches after sampling.
+ *
+ * @example
+ *   applyRules(registry.byId.get('educationLevel')!, values, weights) // isced8 -> 0 when age is 18-24
+ */
+export function applyRules(dim: Dimension, values: Int32Array, out: Float64Array): void {
+  const rules = dim.rules;
+  const k = dim.values.length;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    let applies = true;
+    for (let c = 0; c < rule.conditions.length && applies; c++) {
+      const cond = rule.conditions[c];
+      if ('allowed' in cond) applies = cond.allowed[values[cond.dim]] === 1;
+      else applies = (cond.equal[values[cond.dim] * cond.otherCount + values[cond.other]] === 1) === cond.same;
+    }
+    if (applies) for (let v = 0; v < k; v++) if (rule.keep[v] === 0) out[v] = 0;
+  }
+}
