@@ -106,7 +106,7 @@ export function aggregateTables(
       s.disagreement = s.rows ? s.disagreement / s.rows : 0;
       const provenance: Provenance = {
         ...main[1].prov,
-        ...(main[1].prov.kind === 'estimate' ? { answers: s.answers, rejected: s.rejected, sources: s.sources, disagreement: round6(s.disagreement) } : {}),
+        ...(main[1].prov.kind === 'estimate' ? { answers: s.answers, rejected: s.rejected, ...(s.rejected ? { rejectReasons: s.rejectReasons } : {}), sources: s.sources, disagreement: round6(s.disagreement) } : {}),
       };
       return { given: g.given, rows, provenance, ...(Object.keys(rowProvenance).length ? { rowProvenance } : {}), summary: s };
     });

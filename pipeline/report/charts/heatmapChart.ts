@@ -34,7 +34,7 @@ export function heatmapChart(dimensionId: string, values: string[], pairwise: Pa
   const step = values.length > 20 ? 11 : 18;
   const axes = {
     // Explicit domains: the table panels drop rows without a table, and must still line up with the generated one.
-    x: { field: 'value', type: 'nominal', scale: { domain: values }, title: dimensionId, axis: { labelAngle: labelAngle(values) } },
+    x: { field: 'value', type: 'nominal', scale: { domain: values }, title: dimensionId, axis: { labelAngle: Math.max(...values.map((v) => v.length)) * 6 > step ? -60 : labelAngle(values) } },
     y: { field: 'parent', type: 'nominal', scale: { domain: parentValues }, title: pairwise.parent },
   } as const;
   const panel = (title: string, field: string, scale: object, legendTitle: string, format: string) => ({
