@@ -141,7 +141,6 @@ export function buildMaps(options: BuildOptions): HarnessResult {
         ...draft,
         combination: {
           method: chosen.method, pool: chosen.params.pool, targetWeight: r6(chosen.params.targetWeight), weights: chosen.params.weights.map(r6), bias: biasJson,
-          fit: { personasPerCountry: options.populationSize, fittedOn: options.fitSize },
         },
       };
       const roundedBias = bias && countries.map((c) => Float64Array.from(compiled.values, (v) => biasJson[c][v] ?? 0));
@@ -162,12 +161,13 @@ export function buildMaps(options: BuildOptions): HarnessResult {
         final.target = { ...final.target, rows: { ...final.target.rows }, adjusted, adjustment: 'the elicited target is not reachable under the rules and the calibrated parent dimensions; replaced by the closest reachable marginal (raking to convergence)' };
         log(`${dim.id}: target adjusted for ${Object.keys(adjusted).join(', ')} (unreachable by ${Object.values(adjusted).map((a) => (a.tv * 100).toFixed(2)).join(', ')} pp)`);
       }
-      (final.combination as Record<string, unknown>).fit = {
-        personasPerCountry: options.populationSize, fittedOn: options.fitSize,
-        maxMarginalTV: Object.keys(adjusted).length ? 0 : r6(calibrated.maxMarginalTV), conditionalTV: r6(calibrated.conditionalTV),
+      const maxMarginalTV = Object.keys(adjusted).length ? 0 : calibrated.maxMarginalTV;
+      final.combination = {
+        ...final.combination,
+        fit: { personasPerCountry: options.populationSize, fittedOn: options.fitSize, maxMarginalTV: r6(maxMarginalTV), conditionalTV: r6(calibrated.conditionalTV) },
       };
       entry = harnessEntry(compiled, tables, chosen.method, fitted.map((f) => methodEvaluation(f, countries, compiled)));
-      log(`${dim.id}: ${chosen.method} (conditional TV ${(calibrated.conditionalTV * 100).toFixed(2)} pp, max marginal TV ${(calibrated.maxMarginalTV * 100).toFixed(3)} pp)`);
+      log(`${dim.id}: ${chosen.method} (conditional TV ${(calibrated.conditionalTV * 100).toFixed(2)} pp, max marginal TV ${(maxMarginalTV * 100).toFixed(3)} pp)`);
     }
     dimensionMapSchema.parse(final);
     raw[`dimensions/${dim.id}.json`] = final;
