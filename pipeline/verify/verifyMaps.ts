@@ -1,3 +1,4 @@
+import { ruleApplies } from '../../src/engine/applyRules.js';
 import type { Engine } from '../../src/engine/Engine.js';
 import { PersonaService } from '../../src/engine/PersonaService.js';
 import type { Verification } from '../report/reportData.js';
@@ -48,10 +49,7 @@ export function verifyMaps(engine: Engine, perCountry: number, seed: string | nu
           counts[di][v]++;
           pairParents[di].forEach((parent, pi) => { pairs[di][pi][ci][values[parent] * d.values.length + v]++; });
           d.rules.forEach((rule, ri) => {
-            const applies = rule.conditions.every((cond) => ('allowed' in cond
-              ? cond.allowed[values[cond.dim]] === 1
-              : (cond.equal[values[cond.dim] * cond.otherCount + values[cond.other]] === 1) === cond.same));
-            if (!applies) return;
+            if (!ruleApplies(rule, values)) return;
             rules[di][ri].applied++;
             if (rule.keep[v] === 0) rules[di][ri].violations++;
           });

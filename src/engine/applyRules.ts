@@ -1,4 +1,21 @@
-import type { Dimension } from './registry.js';
+import type { CompiledRule, Dimension } from './registry.js';
+
+/**
+ * Whether every `when` condition of a compiled rule holds for the parent values in `values` (indexed by dimension).
+ *
+ * @example
+ *   ruleApplies(dim.rules[0], values) // true when, e.g., age is 18-24
+ */
+export function ruleApplies(rule: CompiledRule, values: Int32Array): boolean {
+  for (let c = 0; c < rule.conditions.length; c++) {
+    const cond = rule.conditions[c];
+    const holds = 'allowed' in cond
+      ? cond.allowed[values[cond.dim]] === 1
+      : (cond.equal[values[cond.dim] * cond.otherCount + values[cond.other]] === 1) === cond.same;
+    if (!holds) return false;
+  }
+  return true;
+}
 
 /**
  * Sets to zero, in `out`, the values of `dim` that a hard rule forbids for the parent values in `values`
@@ -12,12 +29,6 @@ export function applyRules(dim: Dimension, values: Int32Array, out: Float64Array
   const k = dim.values.length;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
-    let applies = true;
-    for (let c = 0; c < rule.conditions.length && applies; c++) {
-      const cond = rule.conditions[c];
-      if ('allowed' in cond) applies = cond.allowed[values[cond.dim]] === 1;
-      else applies = (cond.equal[values[cond.dim] * cond.otherCount + values[cond.other]] === 1) === cond.same;
-    }
-    if (applies) for (let v = 0; v < k; v++) if (rule.keep[v] === 0) out[v] = 0;
+    if (ruleApplies(rule, values)) for (let v = 0; v < k; v++) if (rule.keep[v] === 0) out[v] = 0;
   }
 }
