@@ -3,6 +3,7 @@
  * distribution, robustly: a single wild answer must not move the result much.
  */
 import { mean, median } from 'simple-statistics';
+import { totalVariation } from '../combine/totalVariation.js';
 import { validateAnswer, type RejectionReason, type ValidateOptions } from './validateAnswer.js';
 
 export interface AnswerInput {
@@ -67,10 +68,6 @@ function pool(answers: number[][], independent: boolean, trim: number): number[]
   if (independent) return pooled.map((p) => Math.min(1, p));
   const sum = pooled.reduce((s, p) => s + p, 0);
   return pooled.map((p) => p / sum);
-}
-
-function totalVariation(a: number[], b: number[]): number {
-  return 0.5 * a.reduce((s, p, i) => s + Math.abs(p - b[i]), 0);
 }
 
 /**

@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dimensionMapSchema, ruleSchema, type DimensionMap } from '../../src/engine/mapSchema.js';
+import { compileModel } from '../../src/engine/compileModel.js';
 import { ancestorClosure } from '../../src/engine/dag.js';
-import { buildRegistry, type Dimension } from '../../src/engine/registry.js';
+import { buildRegistry, type Dimension, type Registry } from '../../src/engine/registry.js';
 import { z } from 'zod';
 import { chooseMethod, fitCombinations, type FittedMethod } from '../combine/fitCombinations.js';
 import { evaluateCombination } from '../combine/evaluateCombination.js';
 import { groupBase } from '../combine/groupBase.js';
-import { groupDistributions } from '../combine/groupDistributions.js';
-import { groupMarginals } from '../combine/groupMarginals.js';
 import { parentGroups } from '../combine/parentGroups.js';
 import { createPopulation, samplePopulationColumn, type Population } from '../combine/population.js';
 import { rakeToMarginal } from '../combine/rakeToMarginal.js';
@@ -149,16 +148,21 @@ export function buildMaps(options: BuildOptions): HarnessResult {
       // own target wins) is replaced by the closest reachable marginal; the elicited one is kept beside it.
       const adjusted: Record<string, { elicited: Record<string, number>; tv: number }> = {};
       if (bias && calibrated.maxMarginalTV > options.tolerance / 4) {
-        const { p } = groupDistributions(base, allGroups, roundedBias);
-        groupMarginals(p, allGroups, countries.length).forEach((m, ci) => {
+        const rows = { ...final.target.rows };
+        calibrated.marginals.forEach((m, ci) => {
           if (calibrated.marginalTV[ci] <= options.tolerance / 4) return;
           const c = countries[ci];
-          adjusted[c] = { elicited: final.target.rows[c], tv: r6(calibrated.marginalTV[ci]) };
-          const row: Record<string, number> = {};
-          compiled.values.forEach((v, vi) => { if (m[vi] > 0) row[v] = r6(m[vi]); });
-          final.target.rows[c] = row;
+          adjusted[c] = { elicited: rows[c], tv: r6(calibrated.marginalTV[ci]) };
+          rows[c] = {};
+          compiled.values.forEach((v, vi) => {
+            if (!(m[vi] > 0)) return;
+            rows[c][v] = r6(m[vi]);
+            // The log-linear pool raises the target to targetWeight: move the change into the bias so the
+            // calibrated model stays exactly the same.
+            if (chosen.params.pool === 'logLinear') biasJson[c][v] = r6(biasJson[c][v] + chosen.params.targetWeight * Math.log(targets[ci][vi] / rows[c][v]));
+          });
         });
-        final.target = { ...final.target, rows: { ...final.target.rows }, adjusted, adjustment: 'the elicited target is not reachable under the rules and the calibrated parent dimensions; replaced by the closest reachable marginal (raking to convergence)' };
+        final.target = { ...final.target, rows, adjusted, adjustment: 'the elicited target is not reachable under the rules and the calibrated parent dimensions; replaced by the closest reachable marginal (raking to convergence)' };
         log(`${dim.id}: target adjusted for ${Object.keys(adjusted).join(', ')} (unreachable by ${Object.values(adjusted).map((a) => (a.tv * 100).toFixed(2)).join(', ')} pp)`);
       }
       const maxMarginalTV = Object.keys(adjusted).length ? 0 : calibrated.maxMarginalTV;
@@ -169,12 +173,10 @@ export function buildMaps(options: BuildOptions): HarnessResult {
       entry = harnessEntry(compiled, tables, chosen.method, fitted.map((f) => methodEvaluation(f, countries, compiled)));
       log(`${dim.id}: ${chosen.method} (conditional TV ${(calibrated.conditionalTV * 100).toFixed(2)} pp, max marginal TV ${(maxMarginalTV * 100).toFixed(3)} pp)`);
     }
-    dimensionMapSchema.parse(final);
+    const model = compileModel(dimensionMapSchema.parse(final), compiled, registry.dimensions, indexOf(registry), `maps/dimensions/${dim.id}.json`);
     raw[`dimensions/${dim.id}.json`] = final;
     written.set(dim.id, final);
-    registry = buildRegistry(raw, 'build', { partial: true });
-    const sampled = registry.byId.get(dim.id)!;
-    if (dim.id !== 'countryOfResidence') samplePopulationColumn(population!, sampled, options.seed);
+    if (dim.id !== 'countryOfResidence') samplePopulationColumn(population!, { ...compiled, model }, options.seed);
     harness.push(entry);
   }
 
@@ -188,6 +190,10 @@ export function buildMaps(options: BuildOptions): HarnessResult {
   mkdirSync(join(options.harnessFile, '..'), { recursive: true });
   writeFileSync(options.harnessFile, formatJson(result));
   return result;
+}
+
+function indexOf(registry: Registry): Map<string, number> {
+  return new Map(registry.dimensions.map((d) => [d.id, d.index]));
 }
 
 function harnessEntry(dim: Dimension, tables: ReturnType<typeof aggregateTables>, chosen: string, methods: MethodEvaluation[]): DimensionHarness {

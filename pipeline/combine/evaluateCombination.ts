@@ -8,6 +8,8 @@ import { totalVariation } from './totalVariation.js';
 
 /** The measured criteria of one parameter setting. */
 export interface CombinationScore {
+  /** The model's marginal per country. */
+  readonly marginals: Float64Array[];
   readonly marginalTV: number[];
   readonly maxMarginalTV: number;
   readonly conditionalTVByTable: number[];
@@ -31,8 +33,9 @@ export function evaluateCombination(
   targets: readonly Float64Array[],
 ): CombinationScore {
   const { p, forbiddenMass, zeroMassShare } = groupDistributions(base, groups, params.bias);
-  const marginalTV = groupMarginals(p, groups, targets.length).map((m, c) => totalVariation(m, targets[c]));
+  const marginals = groupMarginals(p, groups, targets.length);
+  const marginalTV = marginals.map((m, c) => totalVariation(m, targets[c]));
   const conditionalTVByTable = conditionalErrors(dim, groups, p);
   const conditionalTV = conditionalTVByTable.length ? conditionalTVByTable.reduce((a, b) => a + b, 0) / conditionalTVByTable.length : 0;
-  return { marginalTV, maxMarginalTV: Math.max(...marginalTV), conditionalTVByTable, conditionalTV, forbiddenMass, zeroMassShare };
+  return { marginals, marginalTV, maxMarginalTV: Math.max(...marginalTV), conditionalTVByTable, conditionalTV, forbiddenMass, zeroMassShare };
 }

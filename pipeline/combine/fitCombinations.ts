@@ -62,15 +62,16 @@ export function fitCombinations(dim: Dimension, groups: ParentGroups, targets: r
   const lr = raked(linear);
   out.push(result('linearPoolRaked', lr.params, lr.score, { rakingIterations: lr.iterations }));
 
+  // Without a bias the marginal error counts too; with one it is met by construction.
+  const objective = (x: CombinationScore) => (x.zeroMassShare > 0 ? Infinity : x.maxMarginalTV + x.conditionalTV);
+  const rObjective = (x: CombinationScore) => (x.zeroMassShare > 0 ? Infinity : x.conditionalTV);
   let bestTempered: { w: number; s: CombinationScore } | undefined;
   let bestRaked: { w: number; r: ReturnType<typeof raked> } | undefined;
   for (const w of GRID) {
     const p = logLinear(new Array(K).fill(w));
     const s = score(p, null);
-    const objective = (x: CombinationScore) => (x.zeroMassShare > 0 ? Infinity : x.maxMarginalTV + x.conditionalTV);
     if (!bestTempered || objective(s) < objective(bestTempered.s)) bestTempered = { w, s };
     const r = raked(p, bestRaked?.r.params.bias ?? null, 1e-4);
-    const rObjective = (x: CombinationScore) => (x.zeroMassShare > 0 ? Infinity : x.conditionalTV);
     if (!bestRaked || rObjective(r.score) < rObjective(bestRaked.r.score)) bestRaked = { w, r };
   }
   out.push(result('logLinearTempered', { ...logLinear(new Array(K).fill(bestTempered!.w)), bias: null }, bestTempered!.s, { exponent: bestTempered!.w }));

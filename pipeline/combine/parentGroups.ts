@@ -29,7 +29,7 @@ export interface ParentGroups {
 export function parentGroups(pop: Population, dim: Dimension, limit = pop.size): ParentGroups {
   const k = dim.values.length;
   const tables = [dim.model.target, ...dim.model.conditionals];
-  const inputs = [...new Set([...dim.parents, ...tables.flatMap((t) => t.by)])];
+  const inputs = dim.parents; // tables and rules only read parents (the country is one)
   const values = new Int32Array(pop.columns[0].length);
   const mask = new Float64Array(k);
   const ids = new Map<string, number>();

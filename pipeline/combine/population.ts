@@ -1,4 +1,5 @@
 import { conditionalWeights } from '../../src/engine/conditionalWeights.js';
+import { drawIndex } from '../../src/engine/drawIndex.js';
 import type { Dimension, Registry } from '../../src/engine/registry.js';
 import { seedWords, streamFor, uniform01 } from '../../src/engine/rng.js';
 
@@ -37,7 +38,7 @@ export function samplePopulationColumn(pop: Population, dim: Dimension, seed: st
   const words = seedWords(seed);
   const values = new Int32Array(pop.columns[0].length);
   const weights = new Float64Array(dim.values.length);
-  const inputs = [...new Set([...dim.parents, ...dim.model.factors.flatMap((f) => f.by)])];
+  const inputs = dim.parents; // tables and rules only read parents (the country is one)
   pop.countries.forEach((_, c) => {
     const cols = pop.columns[c];
     const parentCols = inputs.map((p) => {
@@ -50,14 +51,7 @@ export function samplePopulationColumn(pop: Population, dim: Dimension, seed: st
       for (let j = 0; j < inputs.length; j++) values[inputs[j]] = parentCols[j][i];
       const mass = conditionalWeights(dim, values, weights);
       if (!(mass > 0)) throw new Error(`population: ${dim.id} has zero probability for a sampled persona of ${pop.countries[c]}`);
-      let u = uniform01(streamFor(words, c * pop.size + i, dim.streamKey)) * mass;
-      let v = 0;
-      for (; v < weights.length - 1; v++) {
-        u -= weights[v];
-        if (u < 0 && weights[v] > 0) break;
-      }
-      while (weights[v] === 0) v--;
-      out[i] = v;
+      out[i] = drawIndex(weights, mass, uniform01(streamFor(words, c * pop.size + i, dim.streamKey)));
     }
     cols[dim.index] = out;
   });

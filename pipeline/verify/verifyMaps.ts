@@ -42,8 +42,7 @@ export function verifyMaps(engine: Engine, perCountry: number, seed: string | nu
     for (let offset = 0; offset < perCountry; offset += PAGE) {
       const personas = service.personas(seed, Math.min(PAGE, perCountry - offset), offset, { countryOfResidence: { in: [c] } });
       for (const p of personas) {
-        for (const d of dims) values[d.index] = p.get(d.index);
-        values[country.index] = p.get(country.index);
+        for (const d of dims) values[d.index] = p.get(d.index); // countryOfResidence is one of them
         dims.forEach((d, di) => {
           const v = values[d.index];
           counts[di][v]++;
@@ -68,7 +67,10 @@ export function verifyMaps(engine: Engine, perCountry: number, seed: string | nu
     out.dimensions.push({
       id: d.id,
       values: [...d.values],
-      marginals: d.id === 'countryOfResidence' ? [] : countries.map((c, ci) => ({ country: c, target: target(ci), generated: marginal[di][ci], tv: totalVariation(marginal[di][ci], target(ci)) })),
+      marginals: d.id === 'countryOfResidence' ? [] : countries.map((c, ci) => {
+        const t = target(ci);
+        return { country: c, target: t, generated: marginal[di][ci], tv: totalVariation(marginal[di][ci], t) };
+      }),
       pairwise: pairParents[di].flatMap((parent, pi) => countries.map((c, ci) => {
         const pd = registry.dimensions[parent];
         const m = pairs[di][pi][ci];

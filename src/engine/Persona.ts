@@ -1,5 +1,6 @@
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { conditionalWeights } from './conditionalWeights.js';
+import { drawIndex } from './drawIndex.js';
 import type { ConditionPlan, PlanNode } from './conditionPlan.js';
 import type { Engine } from './Engine.js';
 import { heritageLambda, heritageTable, hostTable, pickName, surnameTable, type NameTables } from './nameTables.js';
@@ -66,14 +67,7 @@ export class Persona {
       const given = dim.parents.map((p) => `${this.engine.registry.dimensions[p].id}=${this.engine.registry.dimensions[p].values[this.values[p]]}`);
       throw new PersonagenError('INTERNAL', `maps give ${dim.id} zero probability given ${given.join(', ')}`);
     }
-    let target = uniform01(this.stream(dim.streamKey)) * mass;
-    const k = dim.values.length;
-    let v = 0;
-    for (; v < k - 1; v++) {
-      target -= w[v];
-      if (target < 0 && w[v] > 0) break;
-    }
-    while (w[v] === 0) v--; // rounding at the top end can land on a trailing structural zero
+    const v = drawIndex(w, mass, uniform01(this.stream(dim.streamKey)));
     this.values[d] = v;
     this.sampledCount++;
     return v;

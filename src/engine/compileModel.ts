@@ -53,6 +53,11 @@ export function compileModel(
   });
   const { pool, targetWeight, weights, bias } = map.combination;
 
+  for (const key of Object.keys(bias)) {
+    if (!country.valueIndex.has(key)) throw new PersonagenError('MAP_INVALID', `${file}: combination.bias.${key}: not a country`);
+    for (const v of Object.keys(bias[key])) if (!self.valueIndex.has(v)) throw new PersonagenError('MAP_INVALID', `${file}: combination.bias.${key}.${v}: not a value of ${self.id}`);
+  }
+
   const head = new Float64Array(target.rows.length);
   const countryRows = targetBy.length === 0 ? 1 : country.values.length;
   for (let c = 0; c < countryRows; c++) {
@@ -63,10 +68,6 @@ export function compileModel(
       const e = b?.[self.values[v]] ?? 0;
       head[c * k + v] = Math.exp(e) * (pool === 'logLinear' ? Math.pow(t, targetWeight) : 1);
     }
-  }
-  for (const key of Object.keys(bias)) {
-    if (!country.valueIndex.has(key)) throw new PersonagenError('MAP_INVALID', `${file}: combination.bias.${key}: not a country`);
-    for (const v of Object.keys(bias[key])) if (!self.valueIndex.has(v)) throw new PersonagenError('MAP_INVALID', `${file}: combination.bias.${key}.${v}: not a value of ${self.id}`);
   }
 
   const factors: CompiledFactor[] = [{ by: target.by, strides: target.strides, rows: head }];
