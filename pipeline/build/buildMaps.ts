@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dimensionMapSchema, ruleSchema, type DimensionMap } from '../../src/engine/mapSchema.js';
+import { catalogueSchema, dimensionMapSchema, ruleSchema, type DimensionMap } from '../../src/engine/mapSchema.js';
+import type { RegionList } from '../elicit/questions.js';
 import { compileModel } from '../../src/engine/compileModel.js';
 import { ancestorClosure } from '../../src/engine/dag.js';
 import { buildRegistry, type Dimension, type Registry } from '../../src/engine/registry.js';
@@ -28,6 +29,7 @@ const dimensionSourceSchema = z.object({
 export interface BuildOptions {
   readonly mapsDir: string;
   readonly offlineDir: string;
+  readonly sheetsDir: string;
   readonly cacheDir: string;
   readonly sourcesDir: string;
   readonly harnessFile: string;
@@ -44,7 +46,7 @@ export interface BuildOptions {
 }
 
 export const DEFAULT_BUILD: Omit<BuildOptions, 'log'> = {
-  mapsDir: 'maps', offlineDir: 'pipeline/answers/offline', cacheDir: 'pipeline/cache/llm', sourcesDir: 'pipeline/sources/dimensions',
+  mapsDir: 'maps', offlineDir: 'pipeline/answers/offline', sheetsDir: 'pipeline/answers/sheets', cacheDir: 'pipeline/cache/llm', sourcesDir: 'pipeline/sources/dimensions',
   harnessFile: 'reports/harness.json', populationSize: 200_000, fitSize: 20_000, tolerance: 0.01, seed: 'personagen maps:build v1',
 };
 
@@ -66,7 +68,10 @@ export function buildMaps(options: BuildOptions): HarnessResult {
     'catalogue.json': JSON.parse(readFileSync(join(options.mapsDir, 'catalogue.json'), 'utf8')),
     'regions.json': JSON.parse(readFileSync(join(options.mapsDir, 'regions.json'), 'utf8')),
   };
-  const answers = collectAnswers(options.offlineDir, options.cacheDir);
+  const answers = collectAnswers({
+    offlineDir: options.offlineDir, sheetsDir: options.sheetsDir, cacheDir: options.cacheDir,
+    catalogue: catalogueSchema.parse(raw['catalogue.json']), regions: raw['regions.json'] as RegionList,
+  });
   let registry = buildRegistry(raw, 'build', { partial: true });
   const sources = new Map<string, z.infer<typeof dimensionSourceSchema>>();
   if (existsSync(options.sourcesDir)) {
