@@ -10,7 +10,8 @@ import { chooseMethod, fitCombinations, type FittedMethod } from '../combine/fit
 import { evaluateCombination } from '../combine/evaluateCombination.js';
 import { groupBase } from '../combine/groupBase.js';
 import { parentGroups } from '../combine/parentGroups.js';
-import { createPopulation, samplePopulationColumn, type Population } from '../combine/population.js';
+import { createPopulation, samplePopulationColumn, samplePopulationSetCount, type Population } from '../combine/population.js';
+import { itemRules, splitSetAnswers } from './splitSetAnswers.js';
 import { rakeToMarginal } from '../combine/rakeToMarginal.js';
 import type { DimensionHarness, HarnessResult, MethodEvaluation } from '../report/reportData.js';
 import { aggregateTables } from './aggregateTables.js';
@@ -83,6 +84,12 @@ export function buildMaps(options: BuildOptions): HarnessResult {
     }
   }
   for (const id of answers.keys()) if (!registry.byId.has(id)) throw new Error(`answers for unknown dimension "${id}"`);
+  for (const set of registry.dimensions.filter((d) => d.items)) {
+    const list = answers.get(set.id);
+    if (!list) continue;
+    answers.delete(set.id);
+    for (const [id, itemAnswers] of splitSetAnswers(set.id, set.items!, list)) answers.set(id, itemAnswers);
+  }
 
   const written = new Map<string, DimensionMap>();
   const harness: DimensionHarness[] = [];
@@ -92,9 +99,14 @@ export function buildMaps(options: BuildOptions): HarnessResult {
     : undefined;
   for (const index of registry.order) {
     const dim = registry.dimensions[index];
+    if (dim.itemDims) {
+      if (population && dim.itemDims.every((k) => population!.columns[0][k])) samplePopulationSetCount(population, dim);
+      continue;
+    }
     const list = answers.get(dim.id);
     if (!list || (wanted && !wanted.has(index))) continue;
-    const source = sources.get(dim.id);
+    const setSource = dim.itemOf !== undefined ? sources.get(registry.dimensions[dim.itemOf].id) : undefined;
+    const source = setSource ? { ...setSource, rules: itemRules(setSource.rules, dim.id.slice(dim.id.indexOf('.') + 1)) } : sources.get(dim.id);
     const tables = aggregateTables(dim.id, list, dim.values, dim.parentIds, { uniformAllowed: source?.uniformByDesign !== undefined });
     const target = tables.find((t) => t.given.length === 0);
     if (!target) throw new Error(`${dim.id}: no accepted answer for the target marginal`);

@@ -56,3 +56,23 @@ export function samplePopulationColumn(pop: Population, dim: Dimension, seed: st
     cols[dim.index] = out;
   });
 }
+
+/**
+ * Fills a set dimension's column with the number of items held (binned as SET_COUNT_BINS), from its item columns.
+ *
+ * @example
+ *   samplePopulationSetCount(pop, registry.byId.get('chronicConditions')!);
+ */
+export function samplePopulationSetCount(pop: Population, set: Dimension): void {
+  const last = set.values.length - 1;
+  pop.countries.forEach((_, c) => {
+    const cols = pop.columns[c];
+    const out = new Int32Array(pop.size);
+    for (const k of set.itemDims!) {
+      const col = cols[k]!;
+      for (let i = 0; i < pop.size; i++) out[i] += col[i];
+    }
+    for (let i = 0; i < pop.size; i++) if (out[i] > last) out[i] = last;
+    cols[set.index] = out;
+  });
+}

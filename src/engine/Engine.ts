@@ -1,4 +1,6 @@
 import { compileNameTables, type NameTables } from './nameTables.js';
+import { compileCities, type CompiledCities } from './pickCity.js';
+import { compilePhonePlan, type CompiledPhonePlan } from './phoneNumber.js';
 import type { RealiseSpec } from './mapSchema.js';
 import type { Dimension, Registry } from './registry.js';
 import { PersonagenError } from './PersonagenError.js';
@@ -13,6 +15,8 @@ import { PersonagenError } from './PersonagenError.js';
  */
 export class Engine {
   readonly names?: NameTables;
+  readonly cities?: CompiledCities;
+  readonly phone?: CompiledPhonePlan;
   readonly referenceDate: string;
   private readonly specs = new Map<string, RealiseSpec>();
   /** Weights buffer for one conditional draw; sampling is synchronous and never nests a draw inside a draw. */
@@ -20,6 +24,8 @@ export class Engine {
 
   constructor(readonly registry: Registry) {
     if (registry.firstNames && registry.lastNames) this.names = compileNameTables(registry.firstNames, registry.lastNames);
+    if (registry.cities) this.cities = compileCities(registry.cities);
+    if (registry.phone) this.phone = compilePhonePlan(registry.phone);
     for (const spec of registry.realise.values()) this.specs.set(spec.type === 'incomeDeciles' ? 'income' : spec.dimension, spec);
     const age = this.specs.get('age');
     this.referenceDate = (age?.type === 'integer' && age.referenceDate) || '2025-07-01';

@@ -5,6 +5,9 @@ import type { ConditionPlan, PlanNode } from './conditionPlan.js';
 import type { Engine } from './Engine.js';
 import { heritageLambda, heritageTable, hostTable, pickName, surnameTable, type NameTables } from './nameTables.js';
 import { birthDate, realiseIncome, realiseInteger, realiseScore } from './realise.js';
+import { emailParts, reservedDomain, username } from './identifiers.js';
+import { pickCity, type UrbanicityClass } from './pickCity.js';
+import { phoneNumber, type PhoneNumber } from './phoneNumber.js';
 import { hashString, streamFor, uniform01, type SeedWords } from './rng.js';
 import { PersonagenError } from './PersonagenError.js';
 
@@ -58,7 +61,8 @@ export class Persona {
       return this.values[d];
     }
     const dim = this.engine.registry.dimensions[d];
-    if (dim.kind === 'string' || dim.kind === 'set') throw new PersonagenError('INTERNAL', `${dim.id} is not categorical`);
+    if (dim.kind === 'string') throw new PersonagenError('INTERNAL', `${dim.id} is not categorical`);
+    if (dim.itemDims) return this.setCount(dim.index, dim.itemDims);
     const parents = dim.parents;
     for (let i = 0; i < parents.length; i++) this.get(parents[i]);
     const w = this.engine.scratch;
@@ -71,6 +75,52 @@ export class Persona {
     this.values[d] = v;
     this.sampledCount++;
     return v;
+  }
+
+  /** A set as a parent: the number of its items held, binned (SET_COUNT_BINS), from its item dimensions. */
+  private setCount(d: number, itemDims: readonly number[]): number {
+    let n = 0;
+    for (let i = 0; i < itemDims.length; i++) if (this.get(itemDims[i]) === 1) n++;
+    const v = Math.min(n, this.engine.registry.dimensions[d].values.length - 1);
+    this.values[d] = v;
+    return v;
+  }
+
+  /**
+   * The items of a set dimension, in catalogue order. Each item is its own yes/no dimension; a count rule in
+   * `maps/realise/<id>.json` (e.g. hobbies 2-5) then drops random items above the maximum and tops up below the
+   * minimum with items drawn by their own probability for this person, from the set's realisation stream.
+   */
+  setItems(id: string): string[] {
+    return this.memo(`${id}#items`, () => {
+      const dim = this.engine.dim(id);
+      if (!dim.itemDims || !dim.items) throw new PersonagenError('INTERNAL', `${id} is not a set`);
+      const held: number[] = [];
+      const rest: number[] = [];
+      dim.itemDims.forEach((k, j) => (this.get(k) === 1 ? held : rest).push(j));
+      const spec = this.engine.spec(id, 'setCount');
+      if (spec && (held.length > spec.max || held.length < spec.min)) {
+        const g = this.stream(keyOf(`${id}#count`));
+        while (held.length > spec.max) held.splice(Math.floor(uniform01(g) * held.length), 1);
+        const dims = this.engine.registry.dimensions;
+        const w = this.engine.scratch;
+        const p = rest.map((j) => {
+          const mass = conditionalWeights(dims[dim.itemDims![j]], this.values, w);
+          return mass > 0 ? w[1] / mass : 0;
+        });
+        while (held.length < spec.min) {
+          const total = p.reduce((a, b) => a + b, 0);
+          if (!(total > 0)) break;
+          let target = uniform01(g) * total;
+          let k = 0;
+          while (k < p.length - 1 && (target -= p[k]) >= 0) k++;
+          held.push(rest[k]);
+          p[k] = 0;
+        }
+        held.sort((a, b) => a - b);
+      }
+      return held.map((j) => dim.items![j]);
+    });
   }
 
   /** Walks the exact posterior tree down to position `pos`, each step drawn from that dimension's stream. */
@@ -145,6 +195,138 @@ export class Persona {
       if (!spec) throw new PersonagenError('INTERNAL', 'maps/realise/income.json is missing');
       return realiseIncome(spec, this.valueId('countryOfResidence'), this.valueId('income'), uniform01(this.stream(keyOf('income#amount'))));
     });
+  }
+
+  /** Weight in kg: BMI x height², rounded to 0.1 kg (derived, not a dimension). */
+  weightKg(): number {
+    return this.memo('weightKg', () => Math.round(this.score('bmi') * (this.score('height') / 100) ** 2 * 10) / 10);
+  }
+
+  /**
+   * Household size from the household type: partners, children still at home (fewer as the person ages and
+   * children leave), parents for adult children, extra relatives in extended households, flatmates in shared ones.
+   */
+  householdSize(): number {
+    return this.memo('householdSize', () => {
+      const type = this.valueId('householdType');
+      const g = this.stream(keyOf('householdType#size'));
+      const age = this.age();
+      const kids = () => {
+        const n = this.integer('childrenCount');
+        const atHome = age < 45 ? 1 : age < 55 ? 0.6 : 0.35;
+        return Math.max(1, Math.round(n * atHome));
+      };
+      let size: number;
+      switch (type) {
+        case 'livesAlone': size = 1; break;
+        case 'couple': size = 2; break;
+        case 'coupleWithChildren': size = 2 + kids(); break;
+        case 'singleParent': size = 1 + kids(); break;
+        case 'adultChildWithParents': size = 1 + (uniform01(g) < 0.7 ? 2 : 1) + (uniform01(g) < 0.45 ? 1 : 0); break;
+        case 'extendedMultigenerational': size = 3 + (this.integer('childrenCount') > 0 ? kids() : 0) + Math.floor(-Math.log(1 - uniform01(g)) * 2); break;
+        default: size = 2 + Math.floor(uniform01(g) * 3); // sharedNonFamily: 2-4 people
+      }
+      return Math.min(15, size);
+    });
+  }
+
+  /** Pronouns from gender identity; non-binary people mostly use they/them, some she/they or he/they. */
+  pronouns(): string {
+    return this.memo('pronouns', () => {
+      const gender = this.valueId('genderIdentity');
+      if (gender === 'woman') return 'she/her';
+      if (gender === 'man') return 'he/him';
+      const u = uniform01(this.stream(keyOf('genderIdentity#pronouns')));
+      return u < 0.7 ? 'they/them' : u < 0.85 ? 'she/they' : 'he/they';
+    });
+  }
+
+  /** ISCO-08 major group (first digit of the occupation's sub-major group; 0 = armed forces), null if never worked. */
+  iscoMajorGroup(): number | null {
+    const occupation = this.valueId('occupation');
+    return occupation.startsWith('isco') ? Number(occupation[4]) : null;
+  }
+
+  /**
+   * Year of arrival for the first generation (null otherwise): arrived as a child at 0-17, or as an adult at 18 or
+   * later with most arrivals in the twenties (migration peaks at young working ages).
+   */
+  yearOfArrival(): number | null {
+    return this.memo('yearOfArrival', () => {
+      const generation = this.valueId('migrationGeneration');
+      if (generation !== 'firstGenArrivedChild' && generation !== 'firstGenArrivedAdult') return null;
+      const age = this.age();
+      const u = uniform01(this.stream(keyOf('migrationGeneration#arrival')));
+      const arrivalAge = generation === 'firstGenArrivedChild' ? Math.floor(u * Math.min(18, age + 1)) : 18 + Math.floor((age - 18 + 1) * u * u);
+      return this.birthYear() + Math.min(arrivalAge, age);
+    });
+  }
+
+  /** Religious dietary laws implied by the current religion (halal for Muslims, kosher for observant Jews). */
+  dietaryLaws(): string[] {
+    const religion = this.valueId('religion');
+    if (religion === 'sunniMuslim' || religion === 'shiaMuslim') return ['halal'];
+    if (religion === 'jewish' && ['moderate', 'devout'].includes(this.valueId('religiosity'))) return ['kosher'];
+    return [];
+  }
+
+  /** Username from name fragments, birth year and tech-savviness (older users name+digits, younger abstract handles). */
+  username(): string {
+    return this.generatedString('username', (g) => username(this.firstName(), this.lastName(), this.birthYear(), this.age(), this.dim('techSavviness'), () => uniform01(g)));
+  }
+
+  /** E-mail address: on an RFC 2606 reserved domain unless `realistic`, then at a provider drawn by country and age. */
+  email(realistic = false): string {
+    const address = this.generatedString('email', (g) => {
+      const spec = this.engine.spec('email', 'emailProviders');
+      if (!spec) throw new PersonagenError('INTERNAL', 'maps/realise/email.json is missing');
+      const { local, domain } = emailParts(spec, this.valueId('countryOfResidence'), this.age(), this.username(), this.firstName(), this.lastName(), () => uniform01(g));
+      return `${local}@${domain}`;
+    });
+    if (realistic) return address;
+    const at = address.lastIndexOf('@');
+    return `${address.slice(0, at)}@${reservedDomain(address.slice(at + 1))}`;
+  }
+
+  /** A place in the person's region, of their urbanicity class, population-weighted (maps/cities.json). */
+  city(): string {
+    return this.generatedString('city', (g) => {
+      if (!this.engine.cities) throw new PersonagenError('INTERNAL', 'maps/cities.json is missing');
+      return pickCity(this.engine.cities, this.valueId('region'), this.valueId('urbanicity') as UrbanicityClass, uniform01(g));
+    });
+  }
+
+  /**
+   * A mobile number following the country's numbering plan, from the regulator's range reserved for fiction where
+   * there is one (maps/phone.json). Mobile numbers are not geographic, so the city is not used.
+   */
+  phone(): PhoneNumber {
+    return this.memo('phoneNumber', () => {
+      let result: PhoneNumber | undefined;
+      this.generatedString('phoneNumber', (g) => {
+        if (!this.engine.phone) throw new PersonagenError('INTERNAL', 'maps/phone.json is missing');
+        result = phoneNumber(this.engine.phone, this.valueId('countryOfResidence'), () => uniform01(g));
+        return result.e164;
+      });
+      return result!;
+    });
+  }
+
+  private dim(id: string): number {
+    return this.get(this.engine.dim(id).index);
+  }
+
+  /** A string dimension computed from other fields: parents first (laziness), then `make` on the dimension's stream. */
+  private generatedString(id: string, make: (g: RandomGenerator) => string): string {
+    const d = this.engine.dim(id);
+    const have = this.strings.get(d.index);
+    if (have !== undefined) return have;
+    const dims = this.engine.registry.dimensions;
+    for (const p of d.parents) if (dims[p].kind !== 'string') this.get(p);
+    const value = make(this.stream(d.streamKey));
+    this.strings.set(d.index, value);
+    this.sampledCount++;
+    return value;
   }
 
   /**

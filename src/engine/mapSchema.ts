@@ -127,6 +127,17 @@ const binSpec = z.object({
 });
 
 /** `maps/realise/<id>.json` for numbers realised from a bin. */
+/**
+ * `maps/realise/email.json`: e-mail provider shares by country ('*' = elsewhere) for ages 18-34, 35-54 and 55+.
+ */
+const emailSchema = z.object({
+  type: z.literal('emailProviders'),
+  dimension: z.literal('email'),
+  countries: z.record(z.string(), z.array(z.object({ domain: z.string().min(3), shares: z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]) })).min(1)),
+  provenance: provenanceSchema,
+});
+export type EmailSpec = z.infer<typeof emailSchema>;
+
 export const realiseSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('integer'),
@@ -143,6 +154,15 @@ export const realiseSchema = z.discriminatedUnion('type', [
     provenance: provenanceSchema,
   }),
   z.object({
+    /** How many items a set dimension holds (e.g. hobbies 2-5): Persona.setItems trims or tops up to it. */
+    type: z.literal('setCount'),
+    dimension: z.string(),
+    min: z.number().int().nonnegative(),
+    max: z.number().int().positive(),
+    provenance: provenanceSchema,
+  }),
+  emailSchema,
+  z.object({
     type: z.literal('incomeDeciles'),
     referenceYear: z.number().int(),
     countries: z.record(z.string(), z.object({
@@ -155,6 +175,7 @@ export const realiseSchema = z.discriminatedUnion('type', [
   }).passthrough(),
 ]);
 export type RealiseSpec = z.infer<typeof realiseSchema>;
+
 
 const nameTable = z.object({
   prov: z.string(),

@@ -7,6 +7,8 @@ import {
   type Catalogue, type FirstNamesMap, type LastNamesMap, type Provenance, type RealiseSpec, type Rule,
 } from './mapSchema.js';
 import { PersonagenError } from './PersonagenError.js';
+import { citiesSchema, type CitiesMap } from './pickCity.js';
+import { phonePlanSchema, type PhonePlan } from './phoneNumber.js';
 import { hashString } from './rng.js';
 
 /** A compiled rule: when every condition holds, values with mask 0 are impossible. */
@@ -37,6 +39,11 @@ export interface Dimension extends ValueSpace {
   /** The combination method the map pipeline chose, and its fitted figures, as written in the map. */
   readonly combination?: { method: string; pool: string };
   readonly sharedType?: string;
+  /** Set dimensions: the catalogue items, and the hidden yes/no item dimensions that sample them. */
+  readonly items?: readonly string[];
+  readonly itemDims?: readonly number[];
+  /** Item dimensions: the set they belong to (hidden from the API; `<set>.<item>` ids). */
+  readonly itemOf?: number;
   readonly description: string;
   readonly why: string;
   readonly source: string;
@@ -67,6 +74,8 @@ export interface Registry {
   readonly realise: ReadonlyMap<string, RealiseSpec>;
   readonly firstNames?: FirstNamesMap;
   readonly lastNames?: LastNamesMap;
+  readonly cities?: CitiesMap;
+  readonly phone?: PhonePlan;
   /** Ancestor closure (including the dimension itself) of each dimension, over available dimensions. */
   readonly closures: readonly (readonly number[])[];
   /** Dimensions switched off in partial mode (map authoring), with the reason. */
@@ -86,8 +95,16 @@ function parse<T extends z.ZodTypeAny>(schema: T, raw: unknown, file: string): z
   return r.data;
 }
 
-/** Names of string dimensions that the engine generates from name tables instead of a probability model. */
-const GENERATED_STRINGS = new Set(['firstName', 'lastName']);
+/** Values of a set dimension as a conditioning parent: the number of items held, binned (dimensions.md). */
+export const SET_COUNT_BINS = ['0', '1', '2+'];
+/** Values of a set's hidden item dimension. */
+export const ITEM_VALUES = ['no', 'yes'];
+
+/** String dimensions are generated, not sampled from a model: each is available when the file it draws on is. */
+const STRING_SOURCES: Record<string, string> = {
+  firstName: 'names/firstNames.json', lastName: 'names/lastNames.json', username: 'names/firstNames.json',
+  email: 'realise/email.json', city: 'cities.json', phoneNumber: 'phone.json',
+};
 
 /**
  * Validates and compiles all maps. Any error stops start-up with a message naming the file and the key.
@@ -101,15 +118,24 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
   const catalogue: Catalogue = parse(catalogueSchema, raw['catalogue.json'], 'catalogue.json');
   const regionsFile = parse(regionsSchema, raw['regions.json'] ?? { regions: [] }, 'regions.json');
   const regions = regionsFile.regions;
-  const ids = catalogue.dimensions.map((d) => d.id);
+  // A set of k items is sampled as k hidden yes/no dimensions sharing the set's parents (dimensions.md, kinds);
+  // they come after the catalogue so that catalogue indices never move. The set itself is then a deterministic
+  // function of its items: as a parent it is the count of items held.
+  const items = catalogue.dimensions.flatMap((d, set) => (d.kind === 'set' ? d.values.map((item) => ({ set, item, id: `${d.id}.${item}` })) : []));
+  const all = [
+    ...catalogue.dimensions,
+    ...items.map(({ set, item, id }) => ({ ...catalogue.dimensions[set], id, kind: 'enum' as const, values: ITEM_VALUES, description: `whether ${catalogue.dimensions[set].id} includes ${item}`, sharedType: undefined })),
+  ];
+  const ids = all.map((d) => d.id);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
 
-  const spaces: ValueSpace[] = catalogue.dimensions.map((d, i) => {
-    const values = d.id === 'region' ? regions.map((r) => r.id) : d.values;
+  const spaces: ValueSpace[] = all.map((d, i) => {
+    const values = d.id === 'region' ? regions.map((r) => r.id) : d.kind === 'set' ? SET_COUNT_BINS : d.values;
     if (new Set(values).size !== values.length) throw new PersonagenError('MAP_INVALID', `maps/catalogue.json: duplicate values in ${d.id}`);
     return { id: d.id, index: i, values, valueIndex: new Map(values.map((v, j) => [v, j])) };
   });
-  const parents = catalogue.dimensions.map((d) =>
+  const itemDims = (set: number) => items.flatMap((it, k) => (it.set === set ? [catalogue.dimensions.length + k] : []));
+  const parents = all.map((d, i) => d.kind === 'set' ? itemDims(i) :
     d.parents.map((p) => {
       const j = indexOf.get(p);
       if (j === undefined) throw new PersonagenError('MAP_INVALID', `maps/catalogue.json: ${d.id} has unknown parent ${p}`);
@@ -118,7 +144,7 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
   );
   const order = topologicalOrder(parents);
 
-  const dimensions: Dimension[] = catalogue.dimensions.map((d, i) => {
+  const dimensions: Dimension[] = all.map((d, i) => {
     const file = `dimensions/${d.id}.json`;
     const rawMap = raw[file];
     let model = EMPTY_MODEL;
@@ -142,10 +168,11 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
       ];
       combination = { method: map.combination.method, pool: map.combination.pool };
     }
-    const available = rawMap !== undefined || (GENERATED_STRINGS.has(d.id) && raw['names/firstNames.json'] !== undefined);
+    const available = rawMap !== undefined || (d.kind === 'string' && raw[STRING_SOURCES[d.id]] !== undefined);
+    const setParts = d.kind === 'set' ? { items: d.values, itemDims: parents[i] } : i >= catalogue.dimensions.length ? { itemOf: items[i - catalogue.dimensions.length].set } : {};
     return {
       ...spaces[i], tier: d.tier, kind: d.kind, parents: parents[i], parentIds: d.parents, streamKey: hashString(d.id),
-      available, model, rules, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source,
+      available, model, rules, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source, ...setParts,
     };
   });
 
@@ -153,6 +180,10 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
   const warnings: string[] = [];
   for (const i of order) {
     const d = dimensions[i];
+    if (d.itemDims) {
+      dimensions[i] = { ...d, available: d.itemDims.every((k) => dimensions[k].available) };
+      continue;
+    }
     if (!d.available) continue;
     const missing = d.parentIds.filter((p) => !dimensions[indexOf.get(p)!].available);
     if (missing.length === 0) continue;
@@ -184,10 +215,21 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     }
   }
 
+  const cities = raw['cities.json'] ? parse(citiesSchema, raw['cities.json'], 'cities.json') : undefined;
+  const phone = raw['phone.json'] ? parse(phonePlanSchema, raw['phone.json'], 'phone.json') : undefined;
+  if (cities) {
+    const missing = regions.filter((r) => !cities.regions[r.id]).map((r) => r.id);
+    if (missing.length) throw new PersonagenError('MAP_INVALID', `maps/cities.json: no places for regions ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}`);
+  }
+  if (phone) {
+    const missing = coveredCountries.filter((c) => !phone.countries[c]);
+    if (missing.length) throw new PersonagenError('MAP_INVALID', `maps/phone.json: no phone plan for ${missing.join(', ')}`);
+  }
+
   const closures = dimensions.map((d) => ancestorClosure(parents, [d.index]));
   return {
     version, dimensions, byId: new Map(dimensions.map((d) => [d.id, d])), order, countries: catalogue.countries,
-    coveredCountries, regions, regionCountry, realise, firstNames, lastNames, closures, warnings,
+    coveredCountries, regions, regionCountry, realise, firstNames, lastNames, cities, phone, closures, warnings,
   };
 }
 

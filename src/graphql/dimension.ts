@@ -1,3 +1,4 @@
+import { PersonagenError } from '../engine/PersonagenError.js';
 import type { Dimension } from '../engine/registry.js';
 import type { Builder } from './builder.js';
 import { enumValueName } from './naming.js';
@@ -14,7 +15,17 @@ interface ProvenanceEntry {
   role: string;
   given: readonly string[];
   pattern?: string;
+  item?: string;
   provenance: Record<string, unknown>;
+}
+
+/** Provenance entries of a dimension's tables and row overrides; a set's come from its item dimensions. */
+function provenanceEntries(d: Dimension, all: readonly Dimension[]): ProvenanceEntry[] {
+  const own = (dim: Dimension, item?: string) => dim.provenance.flatMap((p): ProvenanceEntry[] => [
+    { table: p.table, role: p.role, given: p.given, item, provenance: p.provenance },
+    ...Object.entries(p.rowProvenance ?? {}).map(([pattern, prov]) => ({ table: p.table, role: p.role, given: p.given, item, pattern, provenance: prov })),
+  ]);
+  return d.itemDims ? d.itemDims.flatMap((k, j) => own(all[k], d.items![j])) : own(d);
 }
 
 export function addDimension(builder: Builder) {
@@ -24,6 +35,7 @@ export function addDimension(builder: Builder) {
       position: t.int({ resolve: (p) => p.table, description: 'Position of the table in the map (0 = the target marginal, 1.. the conditionals).' }),
       role: t.string({ resolve: (p) => p.role, description: '`target` (P(d | country), what the model is calibrated to) or `conditional` (P(d | country, given parents)).' }),
       given: t.stringList({ resolve: (p) => [...p.given], description: 'Parent dimensions a conditional is keyed by, besides the country.' }),
+      item: t.string({ nullable: true, resolve: (p) => p.item ?? null, description: 'For a set dimension: the item whose table this is.' }),
       rows: t.string({ nullable: true, resolve: (p) => p.pattern ?? null, description: 'Row pattern this entry covers (null: the whole table).' }),
       kind: t.string({ resolve: (p) => String(p.provenance.kind), description: '`published` (cited public source) or `estimate`.' }),
       source: t.string({ nullable: true, resolve: (p) => str(p.provenance.source) }),
@@ -33,6 +45,14 @@ export function addDimension(builder: Builder) {
       method: t.string({ nullable: true, resolve: (p) => str(p.provenance.method) }),
       basis: t.string({ nullable: true, resolve: (p) => str(p.provenance.basis) }),
       note: t.string({ nullable: true, resolve: (p) => str(p.provenance.note) }),
+    }),
+  });
+  const ProvenanceSummary = builder.objectRef<{ tables: number; published: number; estimated: number; sources: string[] }>('ProvenanceSummary').implement({
+    fields: (t) => ({
+      tables: t.exposeInt('tables', { description: 'Tables in the map (target + conditionals; for sets, over all items).' }),
+      published: t.exposeInt('published', { description: 'Provenance entries (tables or row patterns) citing a published source.' }),
+      estimated: t.exposeInt('estimated', { description: 'Provenance entries that are estimates (method and basis given).' }),
+      sources: t.exposeStringList('sources', { description: 'The published sources cited.' }),
     }),
   });
   const DimensionValue = builder.objectRef<{ id: string; dim: Dimension }>('DimensionValue').implement({
@@ -48,7 +68,7 @@ export function addDimension(builder: Builder) {
       tier: t.exposeInt('tier', { description: '0 given at birth, 1 upbringing, 2 adult circumstances, 3 choices and behaviour.' }),
       kind: t.exposeString('kind', { description: 'enum, binned, set or string.' }),
       parents: t.stringList({ resolve: (d) => [...d.parentIds] }),
-      values: t.field({ type: [DimensionValue], resolve: (d) => d.values.map((id) => ({ id, dim: d })) }),
+      values: t.field({ type: [DimensionValue], description: 'Values (enum), bins (binned) or items (set); empty for generated strings.', resolve: (d) => (d.kind === 'string' ? [] : (d.items ?? d.values).map((id) => ({ id, dim: d }))) }),
       available: t.exposeBoolean('available', { description: 'Whether maps/ has a model for it yet (unavailable dimensions are not Persona fields).' }),
       description: t.exposeString('description'),
       why: t.exposeString('why', { description: 'Why these parents.' }),
@@ -60,10 +80,22 @@ export function addDimension(builder: Builder) {
       }),
       provenance: t.field({
         type: [Provenance],
-        resolve: (d) => d.provenance.flatMap((p): ProvenanceEntry[] => [
-          { table: p.table, role: p.role, given: p.given, provenance: p.provenance },
-          ...Object.entries(p.rowProvenance ?? {}).map(([pattern, prov]) => ({ table: p.table, role: p.role, given: p.given, pattern, provenance: prov })),
-        ]),
+        description: 'Every table and row pattern with its provenance (for a set: the tables of each item, `item` set).',
+        resolve: (d, _a, ctx) => provenanceEntries(d, ctx.service.engine.registry.dimensions),
+      }),
+      provenanceSummary: t.field({
+        type: ProvenanceSummary,
+        description: 'How many tables (and row overrides) cite a published source and how many are estimates.',
+        resolve: (d, _a, ctx) => {
+          const entries = provenanceEntries(d, ctx.service.engine.registry.dimensions);
+          const published = entries.filter((e) => e.provenance.kind === 'published');
+          return {
+            tables: new Set(entries.map((e) => `${e.item ?? ''}#${e.table}`)).size,
+            published: published.length,
+            estimated: entries.length - published.length,
+            sources: [...new Set(published.map((e) => String(e.provenance.source)))].sort(),
+          };
+        },
       }),
     }),
   });
@@ -71,12 +103,17 @@ export function addDimension(builder: Builder) {
     dimensions: t.field({
       type: [DimensionRef],
       description: 'All catalogue dimensions in topological order (parents before children).',
-      resolve: (_r, _a, ctx) => ctx.service.engine.registry.order.map((i) => ctx.service.engine.registry.dimensions[i]),
+      resolve: (_r, _a, ctx) => ctx.service.engine.registry.order.map((i) => ctx.service.engine.registry.dimensions[i]).filter((d) => d.itemOf === undefined),
     }),
     dimension: t.field({
       type: DimensionRef,
       args: { id: t.arg.string({ required: true }) },
-      resolve: (_r, args, ctx) => ctx.service.engine.dim(args.id),
+      resolve: (_r, args, ctx) => {
+        const d = ctx.service.engine.dim(args.id);
+        // Item dimensions of sets are an implementation detail: the set is the dimension users see.
+        if (d.itemOf !== undefined) throw new PersonagenError('UNKNOWN_DIMENSION', `unknown dimension "${args.id}"`, { dimension: args.id });
+        return d;
+      },
     }),
   }));
 }

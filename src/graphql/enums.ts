@@ -8,6 +8,9 @@ type DimensionEnum = EnumRef<PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>, 
 /** GraphQL enum per categorical dimension (shared types such as Religion are created once). */
 export type DimensionEnums = ReadonlyMap<string, DimensionEnum>;
 
+/** Item enums of the set dimensions without a shared type (singular names read better in `[Hobby!]!`). */
+const SET_ENUMS: Record<string, string> = { chronicConditions: 'ChronicCondition', socialMediaPlatforms: 'SocialMediaPlatform', hobbies: 'Hobby' };
+
 /** Binned dimensions whose bins are named levels get an enum of their bins too (e.g. Big Five levels). */
 const LEVEL_ENUMS: Record<string, string> = {
   neuroticism: 'TraitLevel', extraversion: 'TraitLevel', openness: 'TraitLevel', agreeableness: 'TraitLevel', conscientiousness: 'TraitLevel',
@@ -25,14 +28,15 @@ export function addDimensionEnums(builder: Builder, engine: Engine): DimensionEn
   const enums = new Map<string, DimensionEnum>();
   const regionNames = new Map(engine.registry.regions.map((r) => [r.id, `${r.name} (${r.country})`]));
   for (const dim of engine.registry.dimensions) {
-    if (!dim.available) continue;
-    const name = dim.kind === 'enum' ? dim.sharedType ?? typeName(dim.id) : LEVEL_ENUMS[dim.id];
+    if (!dim.available || dim.itemOf !== undefined) continue;
+    const name = dim.kind === 'enum' ? dim.sharedType ?? typeName(dim.id) : dim.kind === 'set' ? dim.sharedType ?? SET_ENUMS[dim.id] : LEVEL_ENUMS[dim.id];
+    const values = dim.items ?? dim.values;
     if (!name) continue;
     let ref = byType.get(name);
     if (!ref) {
       ref = builder.enumType(name, {
-        description: dim.kind === 'enum' ? `Values of \`${dim.id}\`: ${dim.description}` : `Level of a binned trait (pooled quintiles).`,
-        values: Object.fromEntries(dim.values.map((v) => [enumValueName(v), { value: v, description: regionNames.get(v) }])),
+        description: dim.kind === 'binned' ? 'Level of a binned trait (pooled quintiles).' : `Values of \`${dim.id}\`: ${dim.description}`,
+        values: Object.fromEntries(values.map((v) => [enumValueName(v), { value: v, description: regionNames.get(v) }])),
       }) as DimensionEnum;
       byType.set(name, ref);
     }

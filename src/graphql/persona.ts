@@ -1,3 +1,4 @@
+import type { Engine } from '../engine/Engine.js';
 import type { Persona } from '../engine/Persona.js';
 import type { Where } from '../engine/PersonaService.js';
 import type { Builder } from './builder.js';
@@ -11,16 +12,25 @@ export interface PersonaRoot {
 }
 
 const SCORE_FIELDS = ['neuroticism', 'extraversion', 'openness', 'agreeableness', 'conscientiousness'];
-const INTEGER_FIELDS = ['childrenCount'];
+/** Binned dimensions realised to a number: the field is the number, `<id>Band` the bin children condition on. */
+const NUMBER_FIELDS: Record<string, { type: 'int' | 'float'; description: string }> = {
+  childrenCount: { type: 'int', description: 'Number of children ever had.' },
+  siblingCount: { type: 'int', description: 'Number of siblings (full or half) the person grew up with or has.' },
+  height: { type: 'int', description: 'Adult height in centimetres.' },
+  bmi: { type: 'float', description: 'Body-mass index, kg/m².' },
+  internetHoursPerDay: { type: 'float', description: 'Hours a day online, any device.' },
+  lifeSatisfaction: { type: 'int', description: 'Life evaluation on the Cantril ladder, 0 (worst possible life) to 10 (best).' },
+};
 
 /**
  * Adds `Node`, `Persona` (one field per available dimension; each resolver samples only that field and its
  * ancestors) and the `persona`, `personas` and `node` queries.
  *
  * @example
- *   addPersona(builder, enums, PersonaWhere)
+ *   addPersona(builder, engine, enums, PersonaWhere)
  */
-export function addPersona(builder: Builder, enums: DimensionEnums, PersonaWhere: ReturnType<typeof addWhereInput>) {
+export function addPersona(builder: Builder, engine: Engine, enums: DimensionEnums, PersonaWhere: ReturnType<typeof addWhereInput>) {
+  const available = (id: string) => engine.registry.byId.get(id)?.available === true;
   const Node = builder.interfaceRef<PersonaRoot>('Node').implement({
     description: 'An object with a stable, globally unique id.',
     resolveType: () => 'Persona',
@@ -44,7 +54,10 @@ export function addPersona(builder: Builder, enums: DimensionEnums, PersonaWhere
         mapVersion: t.string({ description: 'Content hash of the maps this persona was drawn from.', resolve: (r) => r.persona.engine.registry.version }),
       };
       for (const [id, ref] of enums) {
-        if (SCORE_FIELDS.includes(id)) {
+        const dim = engine.registry.byId.get(id)!;
+        if (dim.kind === 'set') {
+          fields[id] = t.field({ type: [ref], description: `\`${id}\`: ${dim.description}`, resolve: (r) => r.persona.setItems(id) });
+        } else if (SCORE_FIELDS.includes(id)) {
           fields[id] = t.float({ description: `\`${id}\` score, BFI-2 domain mean 1-5.`, resolve: (r) => r.persona.score(id) });
           fields[`${id}Level`] = t.field({ type: ref, description: `\`${id}\` as a pooled-quintile level.`, resolve: (r) => r.persona.valueId(id) });
         } else {
@@ -68,7 +81,34 @@ export function addPersona(builder: Builder, enums: DimensionEnums, PersonaWhere
       description: 'Annual gross personal income in local currency, realised inside the income decile (null when `income` is NONE).',
       resolve: (r) => r.persona.income(),
     }),
-    ...Object.fromEntries(INTEGER_FIELDS.map((id) => [id, t.int({ description: `Realised \`${id}\`.`, resolve: (r) => r.persona.integer(id) })])),
+    birthDecade: t.int({ description: 'Decade of birth (1980 for 1980-1989), the key of the name tables.', resolve: (r) => Math.floor(r.persona.birthYear() / 10) * 10 }),
+    ageBand: t.string({ description: 'The age bin (`18-24` ... `85+`) that other dimensions condition on.', resolve: (r) => r.persona.valueId('age') }),
+    ...Object.fromEntries(Object.entries(NUMBER_FIELDS).filter(([id]) => available(id)).flatMap(([id, f]) => [
+      [id, f.type === 'int'
+        ? t.int({ description: f.description, resolve: (r) => (r.persona.engine.spec(id, 'integer') ? r.persona.integer(id) : Math.round(r.persona.score(id))) })
+        : t.float({ description: f.description, resolve: (r) => r.persona.score(id) })],
+      [`${id}Band`, t.string({ description: `The \`${id}\` bin that other dimensions condition on.`, resolve: (r) => r.persona.valueId(id) })],
+    ])),
+    ...(available('bmi') && available('height') ? { weightKg: t.float({ description: 'Body weight in kg, derived as BMI × height².', resolve: (r) => r.persona.weightKg() }) } : {}),
+    ...(available('householdType') ? { householdSize: t.int({ description: 'People in the household, realised from the household type (1-15).', resolve: (r) => r.persona.householdSize() }) } : {}),
+    ...(available('genderIdentity') ? { pronouns: t.string({ description: 'Pronouns (she/her, he/him, they/them, ...), derived from gender identity.', resolve: (r) => r.persona.pronouns() }) } : {}),
+    ...(available('occupation') ? { iscoMajorGroup: t.int({ nullable: true, description: 'ISCO-08 major group (first digit of the occupation; 0 = armed forces); null if never worked.', resolve: (r) => r.persona.iscoMajorGroup() }) } : {}),
+    ...(available('migrationGeneration') ? { yearOfArrival: t.int({ nullable: true, description: 'Year the person arrived in the country of residence (first generation only).', resolve: (r) => r.persona.yearOfArrival() }) } : {}),
+    ...(available('religiosity') ? { dietaryLaws: t.stringList({ description: 'Religious dietary laws implied by the current religion: `halal`, `kosher`.', resolve: (r) => r.persona.dietaryLaws() }) } : {}),
+    ...(available('city') ? { city: t.string({ description: 'A place in the region matching the urbanicity class, population-weighted (GeoNames).', resolve: (r) => r.persona.city() }) } : {}),
+    ...(available('phoneNumber') ? {
+      phoneNumber: t.string({ description: 'Mobile number in E.164 (+4477009001234). From the regulator\'s range reserved for fiction where one exists (see `phoneNumberFictional`).', resolve: (r) => r.persona.phone().e164 }),
+      phoneNumberNational: t.string({ description: 'The same number as written inside the country (07700 900123).', resolve: (r) => r.persona.phone().national }),
+      phoneNumberFictional: t.boolean({ description: 'True when the number comes from a range the regulator reserves for drama, so it reaches nobody; false where no such range exists (the number is plausible but may be in service).', resolve: (r) => r.persona.phone().fictional }),
+    } : {}),
+    ...(available('username') ? { username: t.string({ description: 'Handle built from name fragments, birth year and tech-savviness.', resolve: (r) => r.persona.username() }) } : {}),
+    ...(available('email') ? {
+      email: t.string({
+        description: 'E-mail address. Domains are RFC 2606 reserved (example.com/.net/.org) unless `realistic: true`, which gives the provider drawn for the country and age (e.g. web.de, naver.com).',
+        args: { realistic: t.arg.boolean({ defaultValue: false, required: true }) },
+        resolve: (r, args) => r.persona.email(args.realistic),
+      }),
+    } : {}),
   }));
 
   builder.queryFields((t) => ({

@@ -20,7 +20,7 @@ export function buildSchema(engine: Engine): GraphQLSchema {
   addScalars(builder);
   const enums = addDimensionEnums(builder, engine);
   const where = addWhereInput(builder, enums);
-  addPersona(builder, enums, where);
+  addPersona(builder, engine, enums, where);
   addDimension(builder);
   addMapVersion(builder);
   return lexicographicSortSchema(builder.toSchema());

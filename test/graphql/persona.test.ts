@@ -126,7 +126,7 @@ describe('dimensions', () => {
   it('returns one dimension by id', async () => {
     const r = await gql(app, '{ dimension(id: "region") { parents values { id } } }');
     expect(r.data.dimension.parents).toEqual(['countryOfResidence']);
-    expect(r.data.dimension.values.length).toBe(96);
+    expect(r.data.dimension.values.length).toBe(427);
   });
 });
 

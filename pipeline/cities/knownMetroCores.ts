@@ -1,0 +1,83 @@
+/**
+ * Core cities of metros of at least 1M people that the population-mass test in `findMetroCores.ts` misses.
+ *
+ * GeoNames lists municipalities, not metros, and leaves out villages under 1,000 people, so the places within
+ * 25 km of many real million-plus metros add up to less than a million (Kraków, Toulouse, Edmonton, Kochi...).
+ * This table, compiled by the personagen team, names their core places: metros at or above 1M in the national
+ * metro definition (US MSA 2020, StatCan CMA 2021, INEGI zonas metropolitanas 2020, IBGE regiões metropolitanas,
+ * INSEE aires d'attraction 2020) or in the OECD functional urban areas, and UN World Urbanization Prospects 2018
+ * urban agglomerations (2020) where there is no national definition (IN, NG, TR, PH). Keys are region ids, values
+ * GeoNames names of places in that region; a name that is not found fails the build.
+ *
+ * @example
+ *   KNOWN_METRO_CORES.plLesserPoland // ['Kraków']
+ */
+export const KNOWN_METRO_CORES: Readonly<Record<string, readonly string[]>> = {
+  usFlorida: ['Jacksonville'],
+  usTennessee: ['Nashville', 'Memphis'],
+  usKentucky: ['Louisville'],
+  usVirginia: ['Richmond', 'Virginia Beach'],
+  usOklahoma: ['Oklahoma City', 'Tulsa'],
+  usConnecticut: ['Hartford'],
+  usNewYork: ['Buffalo', 'Rochester'],
+  usAlabama: ['Birmingham'],
+  usArizona: ['Tucson'],
+  usHawaii: ['Honolulu'],
+  usRhodeIsland: ['Providence'],
+  usPennsylvania: ['Pittsburgh'],
+  usMichigan: ['Grand Rapids'],
+  usCalifornia: ['Fresno'],
+  usNorthCarolina: ['Raleigh'],
+  usLouisiana: ['New Orleans'],
+  caAlberta: ['Edmonton'],
+  mxAguascalientes: ['Aguascalientes'],
+  mxBajaCalifornia: ['Mexicali'],
+  mxCoahuila: ['Saltillo'],
+  brParaiba: ['João Pessoa'],
+  brPiaui: ['Teresina'],
+  brMaranhao: ['São Luís'],
+  brSantaCatarina: ['Florianópolis'],
+  brSaoPaulo: ['Sorocaba', 'São José dos Campos', 'Ribeirão Preto'],
+  brParana: ['Londrina'],
+  brMatoGrosso: ['Cuiabá'],
+  arMendoza: ['Mendoza'],
+  arTucuman: ['San Miguel de Tucumán'],
+  frOccitania: ['Toulouse'],
+  frNouvelleAquitaine: ['Bordeaux'],
+  frProvenceAlpesCoteDAzur: ['Nice'],
+  frPaysDeLaLoire: ['Nantes'],
+  deBremen: ['Bremen'],
+  deSaxony: ['Leipzig', 'Dresden'],
+  esAndalusia: ['Málaga'],
+  itSicily: ['Palermo'],
+  itEmiliaRomagna: ['Bologna'],
+  plLesserPoland: ['Kraków'],
+  plLowerSilesia: ['Wrocław'],
+  plGreaterPoland: ['Poznań'],
+  plPomerania: ['Gdańsk'],
+  seVastraGotaland: ['Göteborg'],
+  trWestAnatolia: ['Konya'],
+  trMediterranean: ['Mersin'],
+  trCentralAnatolia: ['Kayseri'],
+  trEastMarmara: ['İzmit'],
+  trSoutheastAnatolia: ['Diyarbakır'],
+  ngNorthCentral: ['Abuja', 'Ilorin', 'Jos'],
+  ngSouthEast: ['Aba', 'Enugu', 'Owerri'],
+  ngSouthSouth: ['Uyo'],
+  zaEasternCape: ['Port Elizabeth'],
+  phNorthernMindanao: ['Cagayan de Oro'],
+  jpChubu: ['Hamamatsu', 'Niigata'],
+  jpKyushuOkinawa: ['Kumamoto'],
+  jpKanto: ['Utsunomiya'],
+  nzAuckland: ['Auckland'],
+  gbNorthEast: ['Newcastle upon Tyne'],
+  inTamilNadu: ['Madurai', 'Tiruchirappalli', 'Salem', 'Tiruppur'],
+  inKerala: ['Cochin', 'Thiruvananthapuram', 'Kozhikode', 'Thrissur', 'Malappuram', 'Kannur', 'Kollam'],
+  inAssam: ['Guwahati'],
+  inJharkhand: ['Ranchi', 'Jamshedpur', 'Dhanbād'],
+  inMadhyaPradesh: ['Gwalior'],
+  inRajasthan: ['Jodhpur', 'Kota'],
+  inKarnataka: ['Mysore', 'Hubli'],
+  inMaharashtra: ['Solāpur'],
+  inUttarPradesh: ['Bareilly', 'Alīgarh'],
+};
