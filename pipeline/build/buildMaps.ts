@@ -48,7 +48,7 @@ export interface BuildOptions {
 
 export const DEFAULT_BUILD: Omit<BuildOptions, 'log'> = {
   mapsDir: 'maps', offlineDir: 'pipeline/answers/offline', sheetsDir: 'pipeline/answers/sheets', cacheDir: 'pipeline/cache/llm', sourcesDir: 'pipeline/sources/dimensions',
-  harnessFile: 'reports/harness.json', populationSize: 200_000, fitSize: 20_000, tolerance: 0.01, seed: 'personagen maps:build v1',
+  harnessFile: 'reports/harness.json', populationSize: 100_000, fitSize: 10_000, tolerance: 0.01, seed: 'personagen maps:build v1',
 };
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;

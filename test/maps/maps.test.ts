@@ -5,10 +5,6 @@ import { buildRegistry } from '../../src/engine/registry.js';
 import { readMapFiles } from '../../src/maps/readMapFiles.js';
 import { loadEngine } from '../support/engine.js';
 
-const REQUIRED = ['countryOfResidence', 'region', 'sex', 'age', 'ethnicity', 'culturalOrigin', 'countryOfBirth', 'religionRaised',
-  'firstName', 'lastName', 'migrationGeneration', 'parentalEducation', 'educationLevel', 'maritalStatus', 'employmentStatus',
-  'occupation', 'income', 'religion', 'smoking', 'phoneOS'];
-
 describe('maps: the data itself', () => {
   const engine = loadEngine();
   const reg = engine.registry;
@@ -30,12 +26,29 @@ describe('maps: the data itself', () => {
     for (const d of reg.dimensions) for (const p of d.parents) expect(reg.dimensions[p].tier).toBeLessThanOrEqual(d.tier);
   });
 
-  it('serves the 20 required dimensions (and everything they depend on) for US, GB, IE and IN', () => {
-    for (const id of REQUIRED) expect(engine.dim(id).available, id).toBe(true);
-    for (const c of ['US', 'GB', 'IE', 'IN']) expect(reg.coveredCountries).toContain(c);
-    const tiers = new Set(reg.dimensions.filter((d) => d.available).map((d) => d.tier));
-    expect([...tiers].sort()).toEqual([0, 1, 2, 3]);
-    expect(reg.regions.filter((r) => ['US', 'GB', 'IE', 'IN'].includes(r.country)).length).toBe(51 + 12 + 8 + 25);
+  it('serves all 77 dimensions for all 24 countries and their 427 regions', () => {
+    const catalogue = reg.dimensions.filter((d) => d.itemOf === undefined);
+    expect(catalogue.filter((d) => !d.available).map((d) => d.id)).toEqual([]);
+    expect(reg.coveredCountries).toEqual(reg.countries);
+    expect(reg.countries).toHaveLength(24);
+    expect(reg.regions).toHaveLength(427);
+    const perCountry = Object.fromEntries(reg.countries.map((c) => [c, reg.regions.filter((r) => r.country === c).length]));
+    expect(perCountry).toEqual({
+      US: 51, CA: 11, MX: 32, BR: 27, AR: 24, GB: 12, IE: 8, FR: 14, DE: 16, ES: 18, IT: 20, NL: 12,
+      PL: 16, SE: 21, TR: 12, EG: 27, NG: 6, ZA: 9, IN: 25, PH: 17, JP: 8, KR: 17, AU: 8, NZ: 16,
+    });
+  });
+
+  it('has regional targets where the sources are regional: ethnicity, income, religion raised, urbanicity, language', () => {
+    for (const id of ['ethnicity', 'income', 'religionRaised', 'urbanicity', 'nativeLanguage']) {
+      const d = engine.dim(id);
+      const regional = d.provenance.find((p) => p.given.length === 1 && p.given[0] === 'region');
+      expect(regional, id).toBeDefined();
+      const table = d.model.conditionals[regional!.table - 1];
+      let rows = 0;
+      for (let r = 0; r < table.present.length; r++) rows += table.present[r];
+      expect(rows, id).toBeGreaterThanOrEqual(reg.regions.length * 0.9);
+    }
   });
 
   it('has target and conditional rows that sum to 1, and finite positive combined factors', () => {
