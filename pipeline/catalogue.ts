@@ -41,6 +41,14 @@ const FIXES: Record<string, { values: string[]; reason: string }> = {
  */
 const COUNTRY_PARENT_REASON = 'countryOfResidence added as a parent: every dimension is calibrated to a per-country target marginal, which needs the country as a parent';
 
+/** Parents added to the catalogue's, with the reason (the catalogue may change only with a reason written down). */
+const ADDED_PARENTS: Record<string, { parents: string[]; reason: string }> = {
+  lastName: {
+    parents: ['sex', 'age', 'countryOfBirth'],
+    reason: 'surnames take feminine forms by sex (Polish -ska, Czech -ová, Greek; Sikh women Kaur, Hindi-belt Devi/Kumari), immigrants keep or drop two-surname use by country of birth, and Egyptian and northern Nigerian family names carry the father\'s given name, fashionable in the father\'s generation (birth year); all three are already ancestors of lastName (through culturalOrigin and religionRaised), so no persona samples more than before',
+  },
+};
+
 /** Shared enum types named by the catalogue (GraphQL type names). */
 const SHARED_TYPES: Record<string, string> = {
   countryOfResidence: 'Country', countryOfBirth: 'CountryOfBirth', nativeLanguage: 'Language', otherLanguages: 'Language',
@@ -73,7 +81,8 @@ function parse(raw: RawDimension) {
   if (kind !== 'string' && raw.id !== 'region' && values.length !== Number(count)) {
     throw new Error(`catalogue: ${raw.id} declares ${count} values but ${values.length} were parsed: ${values.join(', ')}`);
   }
-  const parents = raw.id === 'countryOfResidence' || raw.parents.includes('countryOfResidence') ? raw.parents : [...raw.parents, 'countryOfResidence'];
+  const withCountry = raw.id === 'countryOfResidence' || raw.parents.includes('countryOfResidence') ? raw.parents : [...raw.parents, 'countryOfResidence'];
+  const parents = [...withCountry, ...(ADDED_PARENTS[raw.id]?.parents ?? []).filter((p) => !withCountry.includes(p))];
   return {
     id: raw.id, tier: raw.tier, kind, parents, values,
     ...(SHARED_TYPES[raw.id] ? { sharedType: SHARED_TYPES[raw.id] } : {}),
@@ -88,6 +97,8 @@ const fixes: Record<string, string> = Object.fromEntries(Object.entries(FIXES).m
 for (const d of raw.dimensions) {
   if (d.id !== 'countryOfResidence' && !d.parents.includes('countryOfResidence')) fixes[d.id] = [fixes[d.id], COUNTRY_PARENT_REASON].filter(Boolean).join('; ');
 }
-const out = { countries: raw.countries, dimensions, fixes };
+for (const [id, a] of Object.entries(ADDED_PARENTS)) fixes[id] = [fixes[id], `parents ${a.parents.join(', ')} added: ${a.reason}`].filter(Boolean).join('; ');
+const addedParents = Object.fromEntries(Object.entries(ADDED_PARENTS).map(([id, a]) => [id, a.parents]));
+const out = { countries: raw.countries, dimensions, fixes, addedParents };
 writeFileSync(resolve('maps/catalogue.json'), JSON.stringify(out, null, 2) + '\n');
 console.log(`maps/catalogue.json: ${out.dimensions.length} dimensions`);

@@ -5,7 +5,9 @@ import type { ParentGroups } from './parentGroups.js';
 /**
  * The unnormalised combination for every group before the country bias and the rule masks: the same formula as
  * the run-time compiled model (src/engine/compileModel.ts), computed from the raw tables. Zero in the target is a
- * structural zero; a conditional without a row stands in with the target row.
+ * structural zero; a conditional without a row stands in with the target row. Where the tables contradict each other
+ * (every value the rules allow gets zero from some table), the group falls back to the target alone, as the
+ * sampler does (src/engine/conditionalWeights.ts).
  *
  * @example
  *   const base = groupBase(dim, groups, { pool: 'logLinear', targetWeight: 0.5, weights: [0.5], bias: null });
@@ -39,6 +41,13 @@ export function groupBase(dim: Dimension, groups: ParentGroups, params: Omit<Com
         }
         out[g * k + v] = s;
       }
+    }
+    let allowedMass = 0;
+    for (let v = 0; v < k; v++) if (groups.allowed[g * k + v]) allowedMass += out[g * k + v];
+    if (allowedMass > 0) continue;
+    for (let v = 0; v < k; v++) {
+      const t = target[tr + v];
+      out[g * k + v] = t === 0 ? 0 : pool === 'logLinear' ? Math.pow(t, targetWeight) : 1;
     }
   }
   return out;

@@ -3,7 +3,7 @@ import { conditionalWeights } from './conditionalWeights.js';
 import { drawIndex } from './drawIndex.js';
 import type { ConditionPlan, PlanNode } from './conditionPlan.js';
 import type { Engine } from './Engine.js';
-import { heritageLambda, heritageTable, hostTable, pickName, surnameTable, type NameTables } from './nameTables.js';
+import { displayName, firstNameFor, lastNameFor, type NameGender, type NameTables } from './nameTables.js';
 import { birthDate, realiseIncome, realiseInteger, realiseScore } from './realise.js';
 import { emailParts, reservedDomain, username } from './identifiers.js';
 import { pickCity, type UrbanicityClass } from './pickCity.js';
@@ -331,36 +331,39 @@ export class Persona {
 
   /**
    * First name: a mixture of the heritage table (culturalOrigin x religion raised x gender x birth decade) and the
-   * host-country table (country x gender x birth decade), weighted by lambda (dimensions.md Appendix C).
+   * host-country table (country x gender x birth decade), weighted by lambda (dimensions.md Appendix C; docs/names.md).
    */
   firstName(): string {
-    return this.generated('firstName', (names, g) => {
-      const country = this.valueId('countryOfResidence');
-      const origin = this.valueId('culturalOrigin');
-      const religion = this.valueId('religionRaised');
-      const gender = this.valueId('genderIdentity');
-      const sexAtBirth = this.valueId('sex') === 'female' ? 'F' : 'M';
-      // Trans people mostly carry a name of their gender; non-binary people half the time a name of the other table.
-      const u0 = uniform01(g);
-      const sex = gender === 'woman' ? 'F' : gender === 'man' ? 'M' : u0 < 0.5 ? sexAtBirth : sexAtBirth === 'F' ? 'M' : 'F';
-      const decade = Math.min(2000, Math.max(1920, Math.floor(this.birthYear() / 10) * 10));
-      const bornHere = this.valueId('countryOfBirth') === country;
-      const lambda = heritageLambda(names, origin, country, bornHere);
-      const heritage = heritageTable(names, origin, religion, sex, decade);
-      const host = hostTable(names, country, sex, decade);
-      const table = (heritage && (uniform01(g) < lambda || !host)) ? heritage : host ?? heritage;
-      if (!table) throw new PersonagenError('INTERNAL', `no first-name table for ${origin}/${country}/${sex}`);
-      return pickName(table, uniform01(g));
-    });
+    return this.generated('firstName', (names, g) => firstNameFor(names, {
+      origin: this.valueId('culturalOrigin'),
+      religion: this.valueId('religionRaised'),
+      gender: this.valueId('genderIdentity') as NameGender,
+      sexAtBirth: this.valueId('sex') === 'female' ? 'F' : 'M',
+      birthYear: this.birthYear(),
+      country: this.valueId('countryOfResidence'),
+      bornHere: this.valueId('countryOfBirth') === this.valueId('countryOfResidence'),
+    }, () => uniform01(g)));
   }
 
-  /** Last name from the surname table of (culturalOrigin, religion raised, country, region). */
+  /**
+   * Last name from the surname tables of (culturalOrigin, religion raised, country, region), with the national
+   * conventions: two surnames in ES/MX/AR (and often BR), feminine forms, patronymic family names (docs/names.md).
+   */
   lastName(): string {
-    return this.generated('lastName', (names, g) => {
-      const table = surnameTable(names, this.valueId('culturalOrigin'), this.valueId('religionRaised'), this.valueId('countryOfResidence'), this.valueId('region'));
-      if (!table) throw new PersonagenError('INTERNAL', `no surname table for ${this.valueId('culturalOrigin')}`);
-      return pickName(table, uniform01(g));
-    });
+    return this.generated('lastName', (names, g) => lastNameFor(names, {
+      origin: this.valueId('culturalOrigin'),
+      religion: this.valueId('religionRaised'),
+      country: this.valueId('countryOfResidence'),
+      region: this.valueId('region'),
+      sex: this.valueId('sex') === 'female' ? 'F' : 'M',
+      bornHere: this.valueId('countryOfBirth') === this.valueId('countryOfResidence'),
+      birthYear: this.birthYear(),
+    }, () => uniform01(g)));
+  }
+
+  /** Full name in the country's display order: family name first for Japanese and Korean residents of those origins. */
+  fullName(): string {
+    return displayName(this.firstName(), this.lastName(), this.valueId('countryOfResidence'), this.valueId('culturalOrigin'));
   }
 
   /** A generated string dimension: parents first, then `make` with the name tables and the dimension's stream. */

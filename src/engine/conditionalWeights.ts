@@ -4,8 +4,10 @@ import type { Dimension } from './registry.js';
 /**
  * Writes P(d = v | parents) (unnormalised) into `out` for the parent values in `values` (indexed by dimension),
  * and returns the total mass: the compiled combination of docs/maps.md (log-linear or linear pool of the target and
- * the conditionals, with the calibrated country bias) times the rule masks. Hot path: plain loops over typed
- * arrays, no allocation.
+ * the conditionals, with the calibrated country bias) times the rule masks. Where the tables contradict each other
+ * for these parents (every value the rules allow gets a zero from some table), the target alone stands in, exactly
+ * as the map pipeline calibrated it (pipeline/combine/groupBase.ts). Hot path: plain loops over typed arrays, no
+ * allocation.
  *
  * @example
  *   const out = new Float64Array(dim.values.length);
@@ -41,6 +43,10 @@ export function conditionalWeights(dim: Dimension, values: Int32Array, out: Floa
   }
   applyRules(dim, values, out);
   let mass = 0;
+  for (let v = 0; v < k; v++) mass += out[v];
+  if (mass > 0) return mass;
+  for (let v = 0; v < k; v++) out[v] = head.rows[base + v];
+  applyRules(dim, values, out);
   for (let v = 0; v < k; v++) mass += out[v];
   return mass;
 }

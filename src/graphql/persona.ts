@@ -74,7 +74,7 @@ export function addPersona(builder: Builder, engine: Engine, enums: DimensionEnu
     birthYear: t.int({ resolve: (r) => r.persona.birthYear() }),
     firstName: t.string({ description: 'Given name fitting gender, birth decade, cultural origin, faith raised in and country.', resolve: (r) => r.persona.firstName() }),
     lastName: t.string({ description: 'Family name fitting cultural origin, faith raised in, country and region.', resolve: (r) => r.persona.lastName() }),
-    fullName: t.string({ description: 'Name in the usual display order of the country of residence.', resolve: (r) => `${r.persona.firstName()} ${r.persona.lastName()}` }),
+    fullName: t.string({ description: 'Name in the usual display order of the country of residence.', resolve: (r) => r.persona.fullName() }),
     incomeAmount: t.field({
       type: Money,
       nullable: true,

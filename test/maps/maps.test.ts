@@ -15,8 +15,13 @@ describe('maps: the data itself', () => {
     const design = '../shared/design/dimensions.json';
     if (existsSync(design)) {
       const d = JSON.parse(readFileSync(design, 'utf8')) as { dimensions: { id: string; tier: number; parents: string[] }[] };
-      // The one documented change: countryOfResidence is a parent of every other dimension (per-country calibration).
-      const withCountry = (id: string, parents: string[]) => (id === 'countryOfResidence' || parents.includes('countryOfResidence') ? parents : [...parents, 'countryOfResidence']);
+      // The documented changes: countryOfResidence is a parent of every other dimension (per-country calibration),
+      // and a few parents are added with a reason (catalogue.json `addedParents`, `fixes`).
+      const added = (JSON.parse(readFileSync('maps/catalogue.json', 'utf8')) as { addedParents: Record<string, string[]> }).addedParents;
+      const withCountry = (id: string, parents: string[]) => [
+        ...(id === 'countryOfResidence' || parents.includes('countryOfResidence') ? parents : [...parents, 'countryOfResidence']),
+        ...(added[id] ?? []),
+      ];
       expect(catalogue.map((x) => [x.id, x.tier, x.parentIds])).toEqual(d.dimensions.map((x) => [x.id, x.tier, withCountry(x.id, x.parents)]));
     }
   });
