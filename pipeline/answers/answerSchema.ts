@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { provenanceSchema } from '../../src/engine/mapSchema.js';
+import { provenanceSchema } from '../../src/engine/provenanceSchema.js';
 
 /**
  * One elicitation question: the distribution of `dimension` among adults (18+) living in `country`

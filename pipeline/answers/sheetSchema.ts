@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { provenanceSchema } from '../../src/engine/mapSchema.js';
+import { provenanceSchema } from '../../src/engine/provenanceSchema.js';
 
 const distribution = z.record(z.string(), z.number().finite().nonnegative());
 const provenanceRef = z.union([provenanceSchema, z.string()]);

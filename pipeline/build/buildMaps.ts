@@ -48,7 +48,7 @@ export interface BuildOptions {
 
 export const DEFAULT_BUILD: Omit<BuildOptions, 'log'> = {
   mapsDir: 'maps', offlineDir: 'pipeline/answers/offline', sheetsDir: 'pipeline/answers/sheets', cacheDir: 'pipeline/cache/llm', sourcesDir: 'pipeline/sources/dimensions',
-  harnessFile: 'reports/harness.json', populationSize: 100_000, fitSize: 10_000, tolerance: 0.01, seed: 'personagen maps:build v1',
+  harnessFile: 'reports/harness.json', populationSize: 50_000, fitSize: 10_000, tolerance: 0.01, seed: 'personagen maps:build v1',
 };
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -141,9 +141,13 @@ export function buildMaps(options: BuildOptions): HarnessResult {
       });
       const fitGroups = parentGroups(population, compiled, options.fitSize);
       const fitted = fitCombinations(compiled, fitGroups, targets, options.tolerance);
-      const chosen = chooseMethod(fitted);
-      // Calibrate the chosen method's bias on the whole population, and score it there.
+      // Calibrate the chosen method's bias on the whole population, and score it there. A method without a bias
+      // was only checked on the fit sample; if its marginals drift on the whole population, a raked method wins.
       const allGroups = parentGroups(population, compiled);
+      let chosen = chooseMethod(fitted);
+      if (!chosen.params.bias && evaluateCombination(compiled, allGroups, groupBase(compiled, allGroups, chosen.params), chosen.params, targets).maxMarginalTV > options.tolerance / 2) {
+        chosen = chooseMethod(fitted.filter((f) => f.params.bias));
+      }
       const base = groupBase(compiled, allGroups, chosen.params);
       const bias = chosen.params.bias ? rakeToMarginal(base, allGroups, targets, { start: chosen.params.bias, tolerance: 1e-6 }).bias : null;
       const biasJson: Record<string, Record<string, number>> = {};

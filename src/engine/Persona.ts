@@ -7,6 +7,8 @@ import { displayName, firstNameFor, lastNameFor, type NameGender, type NameTable
 import { birthDate, realiseIncome, realiseInteger, realiseScore } from './realise.js';
 import { emailParts, reservedDomain, username } from './identifiers.js';
 import { pickCity, type UrbanicityClass } from './pickCity.js';
+import { censusEthnicity, type CensusEthnicity } from './censusEthnicity.js';
+import { birthCountryCode, nationalities } from './originCountry.js';
 import { phoneNumber, type PhoneNumber } from './phoneNumber.js';
 import { hashString, streamFor, uniform01, type SeedWords } from './rng.js';
 import { PersonagenError } from './PersonagenError.js';
@@ -262,12 +264,47 @@ export class Persona {
     });
   }
 
-  /** Religious dietary laws implied by the current religion (halal for Muslims, kosher for observant Jews). */
+  /**
+   * Religious dietary laws implied by the current religion: halal for Muslims, kosher for observant Jews, Jain rules
+   * for vegetarian North Indians of the `other` religion (Jains are counted there).
+   */
   dietaryLaws(): string[] {
     const religion = this.valueId('religion');
     if (religion === 'sunniMuslim' || religion === 'shiaMuslim') return ['halal'];
-    if (religion === 'jewish' && ['moderate', 'devout'].includes(this.valueId('religiosity'))) return ['kosher'];
+    if (religion === 'jewish') return ['moderate', 'devout'].includes(this.valueId('religiosity')) ? ['kosher'] : [];
+    if (religion === 'other' && this.valueId('culturalOrigin') === 'northIndian' && ['vegetarian', 'vegan'].includes(this.valueId('diet'))) return ['jain'];
     return [];
+  }
+
+  /** The label the national census (or official statistics) would give this person's ethnicity and origin. */
+  censusEthnicity(): CensusEthnicity {
+    return this.memo('censusEthnicity', () => {
+      const spec = this.engine.spec('censusEthnicity', 'censusEthnicity');
+      if (!spec) throw new PersonagenError('INTERNAL', 'maps/realise/censusEthnicity.json is missing');
+      return censusEthnicity(spec, this.valueId('countryOfResidence'), this.valueId('ethnicity'), this.valueId('culturalOrigin'));
+    });
+  }
+
+  /** ISO 3166-1 alpha-2 country of birth: the value itself, or a country of its bucket drawn by cultural origin. */
+  countryOfBirthCode(): string {
+    return this.memo('countryOfBirthCode', () => {
+      const spec = this.engine.spec('countryOfBirth', 'originCountries');
+      if (!spec) throw new PersonagenError('INTERNAL', 'maps/realise/originCountries.json is missing');
+      const g = this.stream(keyOf('countryOfBirth#code'));
+      return birthCountryCode(spec, this.valueId('countryOfBirth'), this.valueId('culturalOrigin'), () => uniform01(g), this.valueId('countryOfResidence'));
+    });
+  }
+
+  /** Citizenships as ISO codes, resolved from `nationality`, residence, birth country and heritage. */
+  citizenships(): string[] {
+    return this.memo('citizenships', () => {
+      const spec = this.engine.spec('countryOfBirth', 'originCountries');
+      if (!spec) throw new PersonagenError('INTERNAL', 'maps/realise/originCountries.json is missing');
+      const g = this.stream(keyOf('nationality#codes'));
+      return nationalities(spec, {
+        nationality: this.valueId('nationality'), residence: this.valueId('countryOfResidence'), birthCode: this.countryOfBirthCode(), origin: this.valueId('culturalOrigin'),
+      }, () => uniform01(g));
+    });
   }
 
   /** Username from name fragments, birth year and tech-savviness (older users name+digits, younger abstract handles). */

@@ -1,23 +1,8 @@
 import { z } from 'zod';
+import { provenanceSchema } from './provenanceSchema.js';
+import { censusEthnicitySchema } from './censusEthnicity.js';
+import { originCountriesSchema } from './originCountry.js';
 
-/** Provenance of one table: a cited public source, or an estimate with its method. */
-export const provenanceSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('published'),
-    source: z.string().min(3),
-    table: z.string().optional(),
-    year: z.number().int().optional(),
-    url: z.string().optional(),
-    note: z.string().optional(),
-  }).passthrough(),
-  z.object({
-    kind: z.literal('estimate'),
-    method: z.string().min(10),
-    basis: z.string().optional(),
-    year: z.number().int().optional(),
-    note: z.string().optional(),
-  }).passthrough(),
-]);
 export type Provenance = z.infer<typeof provenanceSchema>;
 
 const probabilityRow = z.record(z.string(), z.number().finite().nonnegative());
@@ -139,6 +124,8 @@ const emailSchema = z.object({
 export type EmailSpec = z.infer<typeof emailSchema>;
 
 export const realiseSchema = z.discriminatedUnion('type', [
+  censusEthnicitySchema,
+  originCountriesSchema,
   z.object({
     type: z.literal('integer'),
     dimension: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { provenanceSchema } from './mapSchema.js';
+import { provenanceSchema } from './provenanceSchema.js';
 import { PersonagenError } from './PersonagenError.js';
 
 /** Digits, '#' (random digit), '[a-b]' (one digit in a..b) and '{list}' (one entry of a named list). */

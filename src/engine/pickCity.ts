@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { provenanceSchema } from './mapSchema.js';
+import { provenanceSchema } from './provenanceSchema.js';
 import { PersonagenError } from './PersonagenError.js';
 
 /** The values of the `urbanicity` dimension, in catalogue order; maps/cities.json has one list per value. */

@@ -43,6 +43,11 @@ export function addPersona(builder: Builder, engine: Engine, enums: DimensionEnu
     fields: (t) => ({ amount: t.exposeFloat('amount'), currency: t.exposeString('currency') }),
   });
 
+  const CensusLabel = builder.objectRef<{ label: string; scheme: string }>('CensusEthnicity').implement({
+    description: 'An ethnicity label in a national classification.',
+    fields: (t) => ({ label: t.exposeString('label'), scheme: t.exposeString('scheme', { description: 'The national classification the label comes from.' }) }),
+  });
+
   const Persona = builder.objectRef<PersonaRoot>('Persona').implement({
     description: 'A synthetic person. Every field is sampled lazily and deterministically from (map version, seed, index, where): asking for fewer fields does less work, never changes the values.',
     interfaces: [Node],
@@ -94,7 +99,16 @@ export function addPersona(builder: Builder, engine: Engine, enums: DimensionEnu
     ...(available('genderIdentity') ? { pronouns: t.string({ description: 'Pronouns (she/her, he/him, they/them, ...), derived from gender identity.', resolve: (r) => r.persona.pronouns() }) } : {}),
     ...(available('occupation') ? { iscoMajorGroup: t.int({ nullable: true, description: 'ISCO-08 major group (first digit of the occupation; 0 = armed forces); null if never worked.', resolve: (r) => r.persona.iscoMajorGroup() }) } : {}),
     ...(available('migrationGeneration') ? { yearOfArrival: t.int({ nullable: true, description: 'Year the person arrived in the country of residence (first generation only).', resolve: (r) => r.persona.yearOfArrival() }) } : {}),
-    ...(available('religiosity') ? { dietaryLaws: t.stringList({ description: 'Religious dietary laws implied by the current religion: `halal`, `kosher`.', resolve: (r) => r.persona.dietaryLaws() }) } : {}),
+    ...(available('religiosity') && available('diet') ? { dietaryLaws: t.stringList({ description: 'Religious dietary laws implied by the current religion: `halal`, `kosher`, `jain`.', resolve: (r) => r.persona.dietaryLaws() }) } : {}),
+    ...(available('ethnicity') && available('culturalOrigin') ? {
+      censusEthnicity: t.field({
+        type: CensusLabel,
+        description: 'The label the national census (or, where there is none, official statistics) would use for this person, from ethnicity x cultural origin x country.',
+        resolve: (r) => r.persona.censusEthnicity(),
+      }),
+      countryOfBirthCode: t.string({ description: 'ISO 3166-1 alpha-2 country of birth (a bucket such as OTHER_ASIA_PACIFIC realised by cultural origin).', resolve: (r) => r.persona.countryOfBirthCode() }),
+    } : {}),
+    ...(available('nationality') ? { citizenships: t.stringList({ description: 'Citizenships as ISO 3166-1 alpha-2 codes (residence first for citizens), resolved from `nationality`.', resolve: (r) => r.persona.citizenships() }) } : {}),
     ...(available('city') ? { city: t.string({ description: 'A place in the region matching the urbanicity class, population-weighted (GeoNames).', resolve: (r) => r.persona.city() }) } : {}),
     ...(available('phoneNumber') ? {
       phoneNumber: t.string({ description: 'Mobile number in E.164 (+4477009001234). From the regulator\'s range reserved for fiction where one exists (see `phoneNumberFictional`).', resolve: (r) => r.persona.phone().e164 }),
