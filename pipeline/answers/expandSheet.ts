@@ -86,8 +86,7 @@ export function expandSheet(sheet: Sheet, catalogue: Catalogue, regions: RegionL
 
   for (const country of Object.keys(sheet.targets).sort()) {
     const target = sheet.targets[country];
-    const targetProv = prov(target.provenance, `targets.${country}`);
-    out.push({ question: { dimension: dim.id, country, given: {} }, content: { distribution: target.distribution }, provenance: targetProv });
+    out.push({ question: { dimension: dim.id, country, given: {} }, content: { distribution: target.distribution }, provenance: prov(target.provenance, `targets.${country}`) });
     const values = isSet ? [...dim.values] : dimensionValues(catalogue, regions, dim.id, country);
     for (const parent of dim.parents) {
       if (parent === COUNTRY_DIMENSION) continue;
@@ -107,10 +106,12 @@ export function expandSheet(sheet: Sheet, catalogue: Catalogue, regions: RegionL
       const total = weightsRaw.reduce((a, b) => a + b, 0);
       const weights = total > 0 ? weightsRaw.map((w) => w / total) : rest.map(() => 1 / rest.length);
       const effectProv = prov(effect.provenance, `effects (${parent})`);
+      // Country-independent wording, so that one record covers a whole table (the target's own provenance says
+      // where each country's figures come from).
       const derived: Provenance = {
         kind: 'estimate',
-        method: `derived: the ${country} target times the ${isSet ? 'odds ratios' : 'relative likelihoods'} of ${parent}, raked (IPF) so that the rows average back to the target over ${parent}'s ${country} distribution`,
-        basis: `target: ${describe(targetProv)}; effect: ${describe(effectProv)}`,
+        method: `derived: the country's target (see the target table) times the ${isSet ? 'odds ratios' : 'relative likelihoods'} of ${parent}, raked (IPF) so that the rows average back to the target over ${parent}'s distribution in the country`,
+        basis: `effect: ${describe(effectProv)}`,
       };
       const mult = (v: string, c: string) => effect.values[v]?.[c] ?? 1;
       if (isSet) {

@@ -96,11 +96,8 @@ export function aggregateTables(
       }
       const main = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]))[0];
       const rows: Record<string, Record<string, number>> = {};
-      const rowProvenance: Record<string, Provenance> = {};
-      for (const [k, { dist, prov }] of g.rows) {
-        rows[k] = dist;
-        if (JSON.stringify(prov) !== main[0]) rowProvenance[k] = prov;
-      }
+      for (const [k, { dist }] of g.rows) rows[k] = dist;
+      const rowProvenance = compressRowProvenance(g.rows, main[0], g.given.length);
       const s = g.summary;
       s.sources.sort();
       s.disagreement = s.rows ? s.disagreement / s.rows : 0;
@@ -110,4 +107,31 @@ export function aggregateTables(
       };
       return { given: g.given, rows, provenance, ...(Object.keys(rowProvenance).length ? { rowProvenance } : {}), summary: s };
     });
+}
+
+/**
+ * Row provenance that differs from the table's main record, as patterns: one `country|*|...` entry when every row of
+ * a country shares it (the usual case: a country's rows come from one source), row keys otherwise.
+ */
+function compressRowProvenance(rows: Map<string, { prov: Provenance }>, main: string, givens: number): Record<string, Provenance> {
+  const byCountry = new Map<string, { keys: string[]; provs: Set<string>; prov: Provenance }>();
+  for (const [k, { prov }] of rows) {
+    const country = k.split('|')[0];
+    const c = byCountry.get(country) ?? { keys: [], provs: new Set<string>(), prov };
+    c.keys.push(k);
+    c.provs.add(JSON.stringify(prov));
+    byCountry.set(country, c);
+  }
+  const out: Record<string, Provenance> = {};
+  for (const [country, c] of byCountry) {
+    if (c.provs.size === 1) {
+      if (!c.provs.has(main)) out[[country, ...Array(givens).fill('*')].join('|')] = c.prov;
+      continue;
+    }
+    for (const k of c.keys) {
+      const prov = rows.get(k)!.prov;
+      if (JSON.stringify(prov) !== main) out[k] = prov;
+    }
+  }
+  return out;
 }

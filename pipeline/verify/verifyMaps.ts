@@ -11,13 +11,13 @@ const MAX_PAIRWISE_PARENTS = 3;
  * Samples `perCountry` personas per covered country through the real engine (the country clamped, every other
  * dimension drawn as the API would) and compares them with the maps: each dimension's generated marginal against
  * its target, the main pairwise conditionals P(d | parent) against the elicited single-parent tables, and every
- * hard rule (how often it applied, how often it was broken: must be never).
+ * hard rule (how often it applied, how often it was broken: must be never). `only` restricts it to some countries.
  *
  * @example
  *   const v = verifyMaps(engine, 200_000, 'verify');
  *   v.dimensions.find((d) => d.id === 'smoking')!.marginals[0].tv // < 0.01
  */
-export function verifyMaps(engine: Engine, perCountry: number, seed: string | number = 'personagen verify v1'): Verification {
+export function verifyMaps(engine: Engine, perCountry: number, seed: string | number = 'personagen verify v1', only?: readonly string[]): Verification {
   const registry = engine.registry;
   const service = new PersonaService(engine);
   const country = registry.byId.get('countryOfResidence')!;
@@ -30,7 +30,7 @@ export function verifyMaps(engine: Engine, perCountry: number, seed: string | nu
     }
     return seen;
   });
-  const countries = registry.coveredCountries;
+  const countries = only ?? registry.coveredCountries;
   const out: Verification = { mapVersion: registry.version, samplesPerCountry: perCountry, countries: [...countries], dimensions: [] };
   const marginal = dims.map(() => countries.map(() => [] as number[]));
   const pairs = dims.map((d, di) => pairParents[di].map((p) => countries.map(() => new Float64Array(registry.dimensions[p].values.length * d.values.length))));

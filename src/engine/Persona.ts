@@ -85,6 +85,7 @@ export class Persona {
     for (let i = 0; i < itemDims.length; i++) if (this.get(itemDims[i]) === 1) n++;
     const v = Math.min(n, this.engine.registry.dimensions[d].values.length - 1);
     this.values[d] = v;
+    this.sampledCount++;
     return v;
   }
 
@@ -97,6 +98,7 @@ export class Persona {
     return this.memo(`${id}#items`, () => {
       const dim = this.engine.dim(id);
       if (!dim.itemDims || !dim.items) throw new PersonagenError('INTERNAL', `${id} is not a set`);
+      this.get(dim.index); // samples the items (and records the set as sampled)
       const held: number[] = [];
       const rest: number[] = [];
       dim.itemDims.forEach((k, j) => (this.get(k) === 1 ? held : rest).push(j));

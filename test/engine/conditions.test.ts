@@ -61,7 +61,7 @@ describe('conditions: exact posterior (against brute-force filtering of an uncon
   it('fails fast and names the conflict for impossible conditions', () => {
     expect(() => service.plan({ countryOfResidence: { in: ['US'] }, region: { in: ['gbLondon'] } })).toThrow(/countryOfResidence in \[US\] and region in \[gbLondon\]/);
     expect(() => service.plan({ age: { lte: 17 } })).toThrow(expect.objectContaining({ code: 'UNSATISFIABLE_CONDITIONS' }));
-    expect(() => service.plan({ countryOfResidence: { in: ['FR'] } })).toThrow(expect.objectContaining({ code: 'UNSATISFIABLE_CONDITIONS', details: { dimensions: ['countryOfResidence'] } }));
+    expect(() => service.plan({ countryOfResidence: { in: ['FR'], notIn: ['FR'] } })).toThrow(expect.objectContaining({ code: 'UNSATISFIABLE_CONDITIONS', details: { dimensions: ['countryOfResidence'] } }));
     expect(() => service.plan({ sex: { in: ['female'], notIn: ['female'] } })).toThrow(expect.objectContaining({ code: 'UNSATISFIABLE_CONDITIONS' }));
     expect(() => service.plan({ age: { gte: 40, lte: 30 } })).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
   });

@@ -94,7 +94,7 @@ describe('errors: stable extensions.code, nothing half-done', () => {
     ['negative index', '{ persona(seed: 1, index: -5) { age } }', 'NEGATIVE_INDEX'],
     ['unknown dimension', '{ dimension(id: "shoeSize") { id } }', 'UNKNOWN_DIMENSION'],
     ['region outside the country', '{ persona(seed: 1, where: { countryOfResidence: { in: [US] }, region: { in: [GB_LONDON] } }) { age } }', 'UNSATISFIABLE_CONDITIONS'],
-    ['country without maps yet', '{ persona(seed: 1, where: { countryOfResidence: { in: [JP] } }) { age } }', 'UNSATISFIABLE_CONDITIONS'],
+    ['contradictory country conditions', '{ persona(seed: 1, where: { countryOfResidence: { in: [JP], notIn: [JP] } }) { age } }', 'UNSATISFIABLE_CONDITIONS'],
     ['age outside the population', '{ persona(seed: 1, where: { age: { lte: 16 } }) { age } }', 'UNSATISFIABLE_CONDITIONS'],
     ['inverted range', '{ persona(seed: 1, where: { age: { gte: 50, lte: 40 } }) { age } }', 'BAD_USER_INPUT'],
     ['malformed id', '{ node(id: "hello") { id } }', 'INVALID_ID'],
@@ -122,6 +122,18 @@ describe('dimensions', () => {
     expect(smoking).toMatchObject({ tier: 3, kind: 'enum', available: true });
     expect(smoking.values.map((v: { graphqlValue: string }) => v.graphqlValue)).toContain('VAPE_ONLY');
     expect(smoking.provenance.length).toBeGreaterThan(0);
+    expect(r.data.dimensions.filter((d: { available: boolean }) => !d.available)).toEqual([]);
+  });
+  it('summarises provenance per dimension, sets over their items', async () => {
+    const r = await gql(app, '{ dimension(id: "hobbies") { kind values { id } provenanceSummary { tables published estimated } provenance { item } } }');
+    expect(r.data.dimension.kind).toBe('set');
+    expect(r.data.dimension.values).toHaveLength(22);
+    const s = r.data.dimension.provenanceSummary;
+    expect(s.tables).toBeGreaterThanOrEqual(22 * 2);
+    expect(s.published + s.estimated).toBeGreaterThanOrEqual(s.tables);
+    expect(new Set(r.data.dimension.provenance.map((p: { item: string }) => p.item)).size).toBe(22);
+    const hidden = await gql(app, '{ dimension(id: "hobbies.reading") { id } }');
+    expect(hidden.errors![0].extensions!.code).toBe('UNKNOWN_DIMENSION');
   });
   it('returns one dimension by id', async () => {
     const r = await gql(app, '{ dimension(id: "region") { parents values { id } } }');

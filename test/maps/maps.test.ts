@@ -4,6 +4,7 @@ import { topologicalOrder } from '../../src/engine/dag.js';
 import { buildRegistry } from '../../src/engine/registry.js';
 import { readMapFiles } from '../../src/maps/readMapFiles.js';
 import { loadEngine } from '../support/engine.js';
+import { dimensionsMarkdown } from '../../pipeline/docs/dimensionsMarkdown.js';
 
 describe('maps: the data itself', () => {
   const engine = loadEngine();
@@ -81,7 +82,7 @@ describe('maps: the data itself', () => {
   it('gives every table a provenance: a cited source or an estimate with its method', () => {
     let published = 0;
     let estimated = 0;
-    for (const d of reg.dimensions.filter((x) => x.available && x.kind !== 'string')) {
+    for (const d of reg.dimensions.filter((x) => x.available && x.kind !== 'string' && x.kind !== 'set')) {
       expect(d.provenance.length, d.id).toBe(d.model.conditionals.length + 1);
       for (const p of d.provenance) {
         for (const prov of [p.provenance, ...Object.values(p.rowProvenance ?? {})]) {
@@ -125,11 +126,17 @@ describe('maps: the data itself', () => {
     expect(broken('dimensions/age.json', (m) => { m.target.provenance = { kind: 'estimate' }; }))
       .toThrow(/maps\/dimensions\/age\.json: \.target\.provenance\.method/);
     expect(broken('dimensions/region.json', (m) => { m.target.rows = { US: m.target.rows.US }; }))
-      .toThrow(/region\.json: target has no row for "GB"/);
+      .toThrow(/region\.json: target has no row for "CA"/);
     expect(broken('dimensions/smoking.json', (m) => { m.combination.weights.pop(); }))
       .toThrow(/smoking\.json: \.combination\.weights: combination\.weights needs one weight per conditional/);
     expect(broken('dimensions/smoking.json', (m) => { m.combination.bias.US.chainSmoker = 0.1; }))
       .toThrow(/smoking\.json: combination\.bias\.US\.chainSmoker: not a value of smoking/);
+  });
+});
+
+describe('docs/dimensions.md', () => {
+  it('is generated from the current maps (run `npm run docs:dimensions`)', () => {
+    expect(readFileSync('docs/dimensions.md', 'utf8')).toBe(dimensionsMarkdown(loadEngine().registry));
   });
 });
 
