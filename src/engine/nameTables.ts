@@ -1,4 +1,5 @@
 import type { FirstNamesMap, LastNamesMap } from './mapSchema.js';
+import { searchCumulative } from './searchCumulative.js';
 
 /** A name table ready for sampling: names with cumulative weights. */
 export interface NameTable { readonly names: readonly string[]; readonly cumulative: Float64Array }
@@ -83,16 +84,7 @@ export function compileNameTables(first: FirstNamesMap, last: LastNamesMap): Nam
  *   pickName(table, 0.42) // 'Jennifer'
  */
 export function pickName(table: NameTable, u: number): string {
-  const c = table.cumulative;
-  const target = u * c[c.length - 1];
-  let lo = 0;
-  let hi = c.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (c[mid] > target) hi = mid;
-    else lo = mid + 1;
-  }
-  return table.names[lo];
+  return table.names[searchCumulative(table.cumulative, u)];
 }
 
 const nameSets = new WeakMap<NameTable, Set<string>>();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchCumulative } from './searchCumulative.js';
 import { provenanceSchema } from './provenanceSchema.js';
 import { PersonagenError } from './PersonagenError.js';
 
@@ -129,7 +130,7 @@ export function compilePhonePlan(plan: PhonePlan): CompiledPhonePlan {
 export function phoneNumber(plan: CompiledPhonePlan, country: string, next: () => number): PhoneNumber {
   const c = plan.countries.get(country);
   if (!c) throw new PersonagenError('MAP_INVALID', `maps/phone.json: no phone plan for country "${country}"`, { country });
-  const f = c.formats[pick(c.cumulative, next())];
+  const f = c.formats[searchCumulative(c.cumulative, next())];
   let digits = '';
   let hashDigits = '';
   let h = 0;
@@ -151,16 +152,4 @@ export function phoneNumber(plan: CompiledPhonePlan, country: string, next: () =
     else national += ch;
   }
   return { e164: `+${c.callingCode}${digits}`, national, fictional: c.fictional };
-}
-
-function pick(cumulative: Float64Array, u: number): number {
-  const target = u * cumulative[cumulative.length - 1];
-  let lo = 0;
-  let hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cumulative[mid] > target) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchCumulative } from './searchCumulative.js';
 import { provenanceSchema } from './provenanceSchema.js';
 import { PersonagenError } from './PersonagenError.js';
 
@@ -87,16 +88,7 @@ export function pickCity(cities: CompiledCities, regionId: string, urbanicity: U
     throw new PersonagenError('MAP_INVALID', `maps/cities.json: no place list for region "${regionId}" and urbanicity "${urbanicity}"`, { regionId, urbanicity });
   }
   if (!(u >= 0 && u < 1)) throw new PersonagenError('INTERNAL', `pickCity: u must be in [0, 1), got ${u}`);
-  const { names, cumulative } = lists[k];
-  const target = u * cumulative[cumulative.length - 1];
-  let lo = 0;
-  let hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cumulative[mid] > target) hi = mid;
-    else lo = mid + 1;
-  }
-  return names[lo];
+  return lists[k].names[searchCumulative(lists[k].cumulative, u)];
 }
 
 /**
