@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogueSchema, type Catalogue } from '../../src/engine/mapSchema.js';
 import { validateAnswer } from '../aggregate/validateAnswer.js';
@@ -7,7 +7,6 @@ import { expandSheet, parentValues } from './expandSheet.js';
 import type { Sheet } from './sheetSchema.js';
 import { COUNTRY_DIMENSION, dimensionValues, type RegionList } from '../elicit/questions.js';
 import { readSheets } from '../build/collectAnswers.js';
-import { existsSync } from 'node:fs';
 
 /** One problem found in a sheet: errors stop the build, warnings are gaps worth filling. */
 export interface SheetIssue { readonly level: 'error' | 'warning'; readonly where: string; readonly message: string }
