@@ -27,18 +27,25 @@ export const modelReplySchema = z.object({
 export type ModelReply = z.infer<typeof modelReplySchema>;
 
 /**
+ * Who wrote an offline answer file or sheet and how: plays the role of the model id in aggregation.
+ *
+ * @example { id: 'offline:personagen-team', method: 'offline expert elicitation ...', year: 2025 }
+ */
+export const offlineSourceSchema = z.object({
+  id: z.string().regex(/^offline:/),
+  method: z.string().min(10),
+  basis: z.string().optional(),
+  year: z.number().int().optional(),
+});
+
+/**
  * `pipeline/answers/offline/<dimension>.json`: answers written by hand (or derived from a public table) for the
  * questions of one dimension. They go through the same validation and aggregation as model answers; `source`
  * plays the role of the model id and `method` says how the figures were produced.
  */
 export const offlineAnswerFileSchema = z.object({
   dimension: z.string(),
-  source: z.object({
-    id: z.string().regex(/^offline:/),
-    method: z.string().min(10),
-    basis: z.string().optional(),
-    year: z.number().int().optional(),
-  }),
+  source: offlineSourceSchema,
   /** Provenance records the answers refer to by key (keeps files small when many answers share one source). */
   provenances: z.record(z.string(), provenanceSchema).default({}),
   answers: z.array(z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { offlineSourceSchema } from './answerSchema.js';
 import { provenanceSchema } from '../../src/engine/provenanceSchema.js';
 
 const distribution = z.record(z.string(), z.number().finite().nonnegative());
@@ -24,12 +25,7 @@ const provenanceRef = z.union([provenanceSchema, z.string()]);
  */
 export const sheetSchema = z.object({
   dimension: z.string().min(1),
-  source: z.object({
-    id: z.string().regex(/^offline:/),
-    method: z.string().min(10),
-    basis: z.string().optional(),
-    year: z.number().int().optional(),
-  }),
+  source: offlineSourceSchema,
   /** Provenance records referred to by key. */
   provenances: z.record(z.string(), provenanceSchema).default({}),
   /**

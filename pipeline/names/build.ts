@@ -47,6 +47,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { crossSexReport } from './crossSexReport.js';
+import { expandBraces } from './expandBraces.js';
+import { foldAscii } from './foldAscii.js';
 
 /** Provenance object as in docs/maps.md. */
 export interface Provenance { kind: 'published' | 'estimate'; [k: string]: unknown }
@@ -127,30 +130,9 @@ function readCsv(file: string): Record<string, string>[] {
   return rows;
 }
 
-/**
- * Expands `a/{x,y}/b` into `a/x/b`, `a/y/b` (several groups allowed, no nesting).
- *
- * @example
- *   expandBraces('host/GB/{F,M}/1950') // ['host/GB/F/1950', 'host/GB/M/1950']
- */
-export function expandBraces(key: string): string[] {
-  const m = /\{([^{}]*)\}/.exec(key);
-  if (!m) return [key];
-  return m[1].split(',').flatMap((alt) => expandBraces(key.slice(0, m.index) + alt.trim() + key.slice(m.index + m[0].length)));
-}
 
 const round4 = (x: number): number => Number(x.toPrecision(4));
 
-/**
- * Folds diacritics and special letters to ASCII (diaspora spellings, Japanese macrons).
- *
- * @example
- *   foldAscii('Müller') // 'Muller'; foldAscii('Satō') // 'Sato'
- */
-export function foldAscii(name: string): string {
-  const special: Record<string, string> = { ß: 'ss', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'Ae', đ: 'd', Đ: 'D', ı: 'i', İ: 'I' };
-  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[ßłŁøØæÆđĐıİ]/g, (c) => special[c]);
-}
 
 /** Parses an elicited ranked list into Zipf weights (rank r -> (r+1)^-s). Duplicates are input errors. */
 function rankedWeights(file: string, key: string, list: string, s: number): Map<string, number> {
@@ -543,33 +525,6 @@ function main(): void {
   if (unused.length) console.warn(`warning: unused provenance ids: ${unused.join(', ')}`);
 }
 
-/**
- * Warns about names carrying mass in both the F and the M table of one key (outside the unisex lists): these are
- * usually authoring slips (Andrea in an Italian girls' list) rather than real unisex use.
- */
-function crossSexReport(tables: Record<string, NameTable>): void {
-  const unisex = new Set(Object.entries(tables).filter(([k]) => k.startsWith('unisex/')).flatMap(([, t]) => t.names));
-  const lines: string[] = [];
-  for (const [key, t] of Object.entries(tables)) {
-    const p = key.split('/');
-    const sexAt = p[0] === 'host' ? 2 : p[0] === 'heritage' ? 3 : -1;
-    if (sexAt < 0 || p[sexAt] !== 'F') continue;
-    const other = tables[[...p.slice(0, sexAt), 'M', ...p.slice(sexAt + 1)].join('/')];
-    if (!other) continue;
-    const otherNames = new Set(other.names);
-    const total = t.weights.reduce((a, b) => a + b, 0);
-    let mass = 0;
-    const hits: string[] = [];
-    t.names.forEach((n, i) => {
-      if (otherNames.has(n) && !unisex.has(n)) {
-        mass += t.weights[i] / total;
-        hits.push(n);
-      }
-    });
-    if (mass > 0.005) lines.push(`  ${key}: ${(mass * 100).toFixed(2)}% on ${hits.slice(0, 8).join(', ')}`);
-  }
-  if (lines.length) console.warn(`warning: F tables with > 0.5% mass on names of the M table (not unisex):\n${lines.join('\n')}`);
-}
 
 try {
   main();

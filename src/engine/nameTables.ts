@@ -222,7 +222,7 @@ function unisexDraw(t: NameTables, p: FirstNameInput, g: Uniform): string {
  *
  * @example
  *   firstNameFor(t, { origin: 'southAsianMuslim', religion: 'sunniMuslim', gender: 'man', sexAtBirth: 'M',
- *     birthYear: 1985, country: 'GB', bornHere: true }, Math.random) // 'Imran'
+ *     birthYear: 1985, country: 'GB', bornHere: true }, () => uniform01(stream)) // 'Imran' (stream: the persona's firstName stream)
  */
 export function firstNameFor(t: NameTables, p: FirstNameInput, g: Uniform): string {
   if (p.gender === 'nonBinary') return unisexDraw(t, p, g);
@@ -291,8 +291,8 @@ function feminises(p: LastNameInput): boolean {
  * surname; Sikh women often Kaur; feminine forms in Polish and other Slavic/Greek surnames.
  *
  * @example
- *   lastNameFor(t, { origin: 'hispanic', religion: 'catholic', country: 'MX', region: 'mxJalisco', sex: 'M' }, Math.random)
- *   // 'Hernández Ramírez'
+ *   lastNameFor(t, { origin: 'hispanic', religion: 'catholic', country: 'MX', region: 'mxJalisco', sex: 'M' }, () => uniform01(stream))
+ *   // 'Hernández Ramírez' (stream: the persona's lastName stream)
  */
 export function lastNameFor(t: NameTables, p: LastNameInput, g: Uniform): string {
   const table = surnameTable(t, p.origin, p.religion, p.country, p.region);
