@@ -2,16 +2,25 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { conditionalWeights } from './conditionalWeights.js';
 import { drawIndex } from './drawIndex.js';
 import type { ConditionPlan, PlanNode } from './conditionPlan.js';
+import { likelihood } from './evidence.js';
 import type { Engine } from './Engine.js';
 import { displayName, firstNameFor, lastNameFor, type NameGender, type NameTables } from './nameTables.js';
 import { birthDate, realiseIncome, realiseInteger, realiseScore } from './realise.js';
 import { emailParts, reservedDomain, username } from './identifiers.js';
-import { pickCity, type UrbanicityClass } from './pickCity.js';
+import { cityShare, pickCity, type UrbanicityClass } from './pickCity.js';
 import { censusEthnicity, type CensusEthnicity } from './censusEthnicity.js';
 import { birthCountryCode, nationalities } from './originCountry.js';
 import { phoneNumber, type PhoneNumber } from './phoneNumber.js';
-import { hashString, streamFor, uniform01, type SeedWords } from './rng.js';
+import { hashString, mixKey, streamFor, uniform01, type SeedWords } from './rng.js';
 import { PersonagenError } from './PersonagenError.js';
+
+/** Salt of the stream that decides whether a try meets a condition (distinct from the value's own stream). */
+const ACCEPT_KEY = 0x0acce97;
+
+/** Exact string conditions ignore case (the persona keeps the name as the tables spell it). */
+function sameName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('en') === b.toLocaleLowerCase('en');
+}
 
 const streamKeys = new Map<string, number>();
 /** Stream key of a realisation ("age#exact"): hashed once per process, not once per persona. */
@@ -37,6 +46,10 @@ export class Persona {
   private readonly realised = new Map<string, unknown>();
   private node: PlanNode | null;
   private depth = 0;
+  /** The rejection try whose streams this persona uses (0 without sampled conditions). */
+  private salt = 0;
+  /** Sampled conditions: 'open' until the first field is asked for, then 'trying' and 'met'. */
+  private state: 'open' | 'trying' | 'met';
   sampledCount = 0;
 
   constructor(
@@ -46,20 +59,118 @@ export class Persona {
     readonly plan: ConditionPlan | null,
   ) {
     this.values = new Int32Array(engine.registry.dimensions.length).fill(-1);
-    this.node = plan ? plan.root : null;
+    this.node = plan?.head ? plan.head.root : null;
+    this.state = plan?.tail ? 'open' : 'met';
   }
 
   private stream(key: number): RandomGenerator {
-    return streamFor(this.seed, this.index, key);
+    return streamFor(this.seed, this.index, this.salt === 0 ? key : mixKey(key, this.salt));
+  }
+
+  /**
+   * Meets sampled conditions by rejection: tries 0, 1, ... each with their own streams, until one is accepted. The
+   * accepted try fixes every value of the persona, so the result depends on (seed, index, conditions) only.
+   */
+  private meetConditions(): void {
+    const tail = this.plan!.tail!;
+    for (let t = 0; t < tail.maxTries; t++) {
+      if (this.attempt(t, 'reject') > 0) return;
+    }
+    throw new PersonagenError('CONDITIONS_TOO_RARE', `no persona met the conditions within ${tail.maxTries} tries (estimated probability ${this.plan!.probability.toExponential(2)})`, {
+      estimatedProbability: this.plan!.probability, upperBound: false,
+    });
+  }
+
+  /**
+   * One try at the sampled conditions: walks the exact head, samples the rest of the conditions' closure from the
+   * maps and tests each condition as soon as its dimension is reached. In 'reject' mode a condition is met with
+   * probability equal to its likelihood given the parents (the try returns 1 or 0); in 'weigh' mode the likelihoods
+   * multiply into the returned weight (likelihood weighting, for estimates). Conditioned dimensions are drawn from
+   * their distribution times the likelihood, so either way the values satisfy the conditions.
+   */
+  attempt(t: number, mode: 'reject' | 'weigh'): number {
+    const plan = this.plan!;
+    const tail = plan.tail!;
+    this.values.fill(-1);
+    this.strings.clear();
+    this.realised.clear();
+    this.sampledCount = 0;
+    this.salt = t;
+    this.state = 'trying';
+    this.node = plan.head ? plan.head.root : null;
+    this.depth = 0;
+    if (plan.head) this.walkTo(plan.head.order.length - 1);
+    const dims = this.engine.registry.dimensions;
+    const country = this.engine.registry.byId.get('countryOfResidence')!.index;
+    const w = this.engine.scratch;
+    let weight = 1;
+    for (let i = 0; i < tail.order.length; i++) {
+      const d = tail.order[i];
+      const dim = dims[d];
+      if (dim.itemDims) { this.setCount(d, dim.itemDims); continue; }
+      const e = tail.evidence.get(d);
+      if (!e) { this.draw(d); continue; }
+      const mass = this.weights(d);
+      const k = dim.values.length;
+      let kept = 0;
+      for (let v = 0; v < k; v++) kept += (w[v] *= likelihood(e, this.values, v, country, k));
+      const share = kept / mass;
+      if (mode === 'weigh') weight *= share;
+      else if (!(uniform01(this.stream(mixKey(dim.streamKey, ACCEPT_KEY))) < share)) return 0;
+      if (!(kept > 0)) return 0;
+      this.values[d] = drawIndex(w, kept, uniform01(this.stream(dim.streamKey)));
+      this.sampledCount++;
+    }
+    for (const { dim: d, value } of tail.strings) {
+      const id = dims[d].id;
+      if (id === 'city') {
+        const bound = tail.cityBound ? tail.cityBound[this.get(this.engine.dim('region').index)] : 1;
+        const share = this.engine.cities ? cityShare(this.engine.cities, this.valueId('region'), this.valueId('urbanicity') as UrbanicityClass, value) / bound : 0;
+        if (mode === 'weigh') weight *= share;
+        else if (!(uniform01(this.stream(mixKey(dims[d].streamKey, ACCEPT_KEY))) < share)) return 0;
+        if (!(share > 0)) return 0;
+        this.strings.set(d, value);
+        this.sampledCount++;
+      } else if (sameName(id === 'firstName' ? this.firstName() : this.lastName(), value) === false) {
+        return 0;
+      }
+    }
+    this.state = 'met';
+    return weight;
+  }
+
+  /** Writes P(d | parents) (unnormalised) into the engine's scratch buffer and returns its mass. */
+  private weights(d: number): number {
+    const dim = this.engine.registry.dimensions[d];
+    const mass = conditionalWeights(dim, this.values, this.engine.scratch);
+    if (!(mass > 0)) {
+      const dims = this.engine.registry.dimensions;
+      const given = dim.parents.map((p) => `${dims[p].id}=${dims[p].values[this.values[p]]}`);
+      throw new PersonagenError('INTERNAL', `maps give ${dim.id} zero probability given ${given.join(', ')}`);
+    }
+    return mass;
+  }
+
+  /** Draws d from the maps given its (already sampled) parents, on d's own stream. */
+  private draw(d: number): number {
+    const mass = this.weights(d);
+    const v = drawIndex(this.engine.scratch, mass, uniform01(this.stream(this.engine.registry.dimensions[d].streamKey)));
+    this.values[d] = v;
+    this.sampledCount++;
+    return v;
   }
 
   /** Value index of dimension `d` (by registry index), sampling it and its ancestors if needed. */
   get(d: number): number {
     const have = this.values[d];
     if (have >= 0) return have;
-    const plan = this.plan;
-    if (plan && plan.position[d] >= 0) {
-      this.walkTo(plan.position[d]);
+    if (this.state === 'open') {
+      this.meetConditions();
+      return this.get(d);
+    }
+    const head = this.plan?.head;
+    if (head && head.position[d] >= 0) {
+      this.walkTo(head.position[d]);
       return this.values[d];
     }
     const dim = this.engine.registry.dimensions[d];
@@ -67,16 +178,7 @@ export class Persona {
     if (dim.itemDims) return this.setCount(dim.index, dim.itemDims);
     const parents = dim.parents;
     for (let i = 0; i < parents.length; i++) this.get(parents[i]);
-    const w = this.engine.scratch;
-    const mass = conditionalWeights(dim, this.values, w);
-    if (!(mass > 0)) {
-      const given = dim.parents.map((p) => `${this.engine.registry.dimensions[p].id}=${this.engine.registry.dimensions[p].values[this.values[p]]}`);
-      throw new PersonagenError('INTERNAL', `maps give ${dim.id} zero probability given ${given.join(', ')}`);
-    }
-    const v = drawIndex(w, mass, uniform01(this.stream(dim.streamKey)));
-    this.values[d] = v;
-    this.sampledCount++;
-    return v;
+    return this.draw(d);
   }
 
   /** A set as a parent: the number of its items held, binned (SET_COUNT_BINS), from its item dimensions. */
@@ -92,7 +194,8 @@ export class Persona {
   /**
    * The items of a set dimension, in catalogue order. Each item is its own yes/no dimension; a count rule in
    * `maps/realise/<id>.json` (e.g. hobbies 2-5) then drops random items above the maximum and tops up below the
-   * minimum with items drawn by their own probability for this person, from the set's realisation stream.
+   * minimum with items drawn by their own probability for this person, from the set's realisation stream. Items a
+   * condition includes are never dropped, items it excludes never added.
    */
   setItems(id: string): string[] {
     return this.memo(`${id}#items`, () => {
@@ -105,10 +208,18 @@ export class Persona {
       const spec = this.engine.spec(id, 'setCount');
       if (spec && (held.length > spec.max || held.length < spec.min)) {
         const g = this.stream(keyOf(`${id}#count`));
-        while (held.length > spec.max) held.splice(Math.floor(uniform01(g) * held.length), 1);
+        const evidence = this.plan?.evidence;
+        const required = (j: number) => evidence?.get(dim.itemDims![j])?.lik[0] === 0;
+        const excluded = (j: number) => evidence?.get(dim.itemDims![j])?.lik[1] === 0;
+        while (held.length > spec.max) {
+          const droppable = held.filter((j) => !required(j));
+          if (droppable.length === 0) break;
+          held.splice(held.indexOf(droppable[Math.floor(uniform01(g) * droppable.length)]), 1);
+        }
         const dims = this.engine.registry.dimensions;
         const w = this.engine.scratch;
         const p = rest.map((j) => {
+          if (excluded(j)) return 0;
           const mass = conditionalWeights(dims[dim.itemDims![j]], this.values, w);
           return mass > 0 ? w[1] / mass : 0;
         });
@@ -129,10 +240,10 @@ export class Persona {
 
   /** Walks the exact posterior tree down to position `pos`, each step drawn from that dimension's stream. */
   private walkTo(pos: number): void {
-    const plan = this.plan!;
+    const head = this.plan!.head!;
     while (this.depth <= pos) {
       const node = this.node!;
-      const d = plan.order[this.depth];
+      const d = head.order[this.depth];
       const c = node.cumulative;
       const target = uniform01(this.stream(this.engine.registry.dimensions[d].streamKey)) * c[c.length - 1];
       let i = 0;
@@ -188,7 +299,7 @@ export class Persona {
       const spec = this.engine.spec(id, 'score');
       if (!spec) throw new PersonagenError('INTERNAL', `maps/realise/${id}.json is missing`);
       const dim = this.engine.dim(id);
-      return realiseScore(spec, dim.values[this.get(dim.index)], uniform01(this.stream(keyOf(`${id}#score`))));
+      return realiseScore(spec, dim.values[this.get(dim.index)], uniform01(this.stream(keyOf(`${id}#score`))), this.plan?.ranges.get(dim.index));
     });
   }
 
@@ -197,7 +308,8 @@ export class Persona {
     return this.memo('income', () => {
       const spec = this.engine.spec('income', 'incomeDeciles');
       if (!spec) throw new PersonagenError('INTERNAL', 'maps/realise/income.json is missing');
-      return realiseIncome(spec, this.valueId('countryOfResidence'), this.valueId('income'), uniform01(this.stream(keyOf('income#amount'))));
+      const range = this.plan?.ranges.get(this.engine.dim('income').index);
+      return realiseIncome(spec, this.valueId('countryOfResidence'), this.valueId('income'), uniform01(this.stream(keyOf('income#amount'))), range);
     });
   }
 

@@ -1,15 +1,21 @@
-import { planConditions, type ConditionPlan, type Conditions } from './conditionPlan.js';
+import { planConditions, type ConditionPlan } from './conditionPlan.js';
 import type { Engine } from './Engine.js';
+import type { Conditions } from './evidence.js';
 import { Persona } from './Persona.js';
 import { PersonagenError } from './PersonagenError.js';
 import { seedWords } from './rng.js';
+import { whereFields, type WhereField } from './whereFields.js';
 
-/** A filter on a categorical dimension, with catalogue value ids. */
+/** A filter on a categorical dimension (or the bins of a binned one), with catalogue value ids. */
 export interface ValueFilter { readonly in?: readonly string[] | null; readonly notIn?: readonly string[] | null }
 /** A range on a realised number (inclusive). */
 export interface RangeFilter { readonly gte?: number | null; readonly lte?: number | null }
-/** `where` as the API takes it: dimension id -> filter. */
-export type Where = Readonly<Record<string, ValueFilter | RangeFilter | null | undefined>>;
+/** Items a set must include (all of them) and must not include. */
+export interface SetFilter { readonly includes?: readonly string[] | null; readonly excludes?: readonly string[] | null }
+/** An exact string (case-insensitive). */
+export interface StringFilter { readonly eq?: string | null }
+/** `where` as the API takes it: field name (see whereFields) -> filter. Conditions combine with AND. */
+export type Where = Readonly<Record<string, ValueFilter | RangeFilter | SetFilter | StringFilter | null | undefined>>;
 
 /** Documented limits of one request. */
 export const LIMITS = { maxCount: 10_000, maxIndex: 2_147_483_647, maxSeedLength: 256 } as const;
@@ -27,8 +33,11 @@ const PLAN_CACHE_SIZE = 256;
  */
 export class PersonaService {
   private readonly plans = new Map<string, ConditionPlan>();
+  private readonly fields: ReadonlyMap<string, WhereField>;
 
-  constructor(readonly engine: Engine) {}
+  constructor(readonly engine: Engine) {
+    this.fields = new Map(whereFields(engine).map((f) => [f.name, f]));
+  }
 
   /** Personas offset..offset+count-1 of a seed under conditions. */
   personas(seed: number | string, count: number, offset: number, where: Where | null | undefined): Persona[] {
@@ -50,76 +59,117 @@ export class PersonaService {
 
   /** The exact plan for `where` (null when unconditioned), cached by its normal form. */
   plan(where: Where | null | undefined): ConditionPlan | null {
-    const conditions = this.conditions(where);
-    if (conditions.values.size === 0 && conditions.ranges.size === 0) return null;
-    const key = JSON.stringify([[...conditions.values], [...conditions.ranges]]);
+    const normal = this.normalWhere(where);
+    if (Object.keys(normal).length === 0) return null;
+    const key = JSON.stringify(normal);
     let plan = this.plans.get(key);
     if (plan) {
       this.plans.delete(key);
     } else {
-      plan = planConditions(this.engine, conditions);
+      plan = planConditions(this.engine, this.conditions(normal));
       if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
     }
     this.plans.set(key, plan);
     return plan;
   }
 
-  /** Validates `where` into engine conditions (sorted, so equal filters give equal plans and ids). */
-  conditions(where: Where | null | undefined): Conditions {
-    const values = new Map<string, string[]>();
-    const ranges = new Map<string, { gte: number; lte: number }>();
-    for (const id of Object.keys(where ?? {}).sort()) {
-      const filter = where![id];
+  /**
+   * Validates `where` into its normal form: known fields only, values checked against the maps, empty filters
+   * dropped, lists deduplicated and sorted, keys sorted. Equal conditions give equal plans and persona ids.
+   */
+  normalWhere(where: Where | null | undefined): Record<string, ValueFilter | RangeFilter | SetFilter | StringFilter> {
+    const out: Record<string, ValueFilter | RangeFilter | SetFilter | StringFilter> = {};
+    for (const name of Object.keys(where ?? {}).sort()) {
+      const filter = where![name];
       if (filter == null) continue;
-      const dim = this.engine.dim(id);
-      if (!dim.available) throw new PersonagenError('UNKNOWN_DIMENSION', `dimension "${id}" has no map yet`, { dimension: id });
-      if ('gte' in filter || 'lte' in filter) {
-        const r = filter as RangeFilter;
-        const gte = r.gte ?? Number.NEGATIVE_INFINITY;
-        const lte = r.lte ?? Number.POSITIVE_INFINITY;
-        if (gte > lte) throw new PersonagenError('BAD_USER_INPUT', `${id}: gte ${gte} is greater than lte ${lte}`);
-        if (gte !== Number.NEGATIVE_INFINITY || lte !== Number.POSITIVE_INFINITY) ranges.set(id, { gte, lte });
-        continue;
+      const field = this.fields.get(name);
+      if (!field) throw new PersonagenError('BAD_USER_INPUT', `where: unknown field "${name}"`, { field: name });
+      const dim = this.engine.dim(field.dimension);
+      const check = (list: readonly string[] | null | undefined, known: readonly string[]) => {
+        for (const v of list ?? []) {
+          if (!known.includes(v)) throw new PersonagenError('BAD_USER_INPUT', `where.${name}: unknown value "${v}" (expected one of ${known.join(', ')})`, { field: name, value: v });
+        }
+        return list == null ? undefined : [...new Set(list)].sort();
+      };
+      if (field.kind === 'values') {
+        const f = filter as ValueFilter;
+        const allowed = check(f.in, dim.values);
+        const excluded = check(f.notIn, dim.values);
+        if (allowed || excluded) out[name] = { ...(allowed ? { in: allowed } : {}), ...(excluded ? { notIn: excluded } : {}) };
+      } else if (field.kind === 'set') {
+        const f = filter as SetFilter;
+        const includes = check(f.includes, dim.items!);
+        const excludes = check(f.excludes, dim.items!);
+        if (includes || excludes) out[name] = { ...(includes ? { includes } : {}), ...(excludes ? { excludes } : {}) };
+      } else if (field.kind === 'string') {
+        const eq = (filter as StringFilter).eq?.normalize('NFC').trim();
+        if (eq === '') throw new PersonagenError('BAD_USER_INPUT', `where.${name}.eq must not be empty`, { field: name });
+        if (eq !== undefined) out[name] = { eq };
+      } else {
+        const f = filter as RangeFilter;
+        for (const x of [f.gte, f.lte]) {
+          if (x != null && !Number.isFinite(x)) throw new PersonagenError('BAD_USER_INPUT', `where.${name}: bounds must be finite numbers`, { field: name });
+        }
+        if (f.gte != null && f.lte != null && f.gte > f.lte) throw new PersonagenError('BAD_USER_INPUT', `where.${name}: gte ${f.gte} is greater than lte ${f.lte}`, { field: name });
+        if (f.gte != null || f.lte != null) out[name] = { ...(f.gte != null ? { gte: f.gte } : {}), ...(f.lte != null ? { lte: f.lte } : {}) };
       }
-      const f = filter as ValueFilter;
-      for (const v of [...(f.in ?? []), ...(f.notIn ?? [])]) {
-        if (!dim.valueIndex.has(v)) throw new PersonagenError('BAD_USER_INPUT', `${id}: unknown value "${v}"`, { dimension: id, value: v });
-      }
-      if (f.in == null && f.notIn == null) continue;
-      const excluded = new Set(f.notIn ?? []);
-      const allowed = (f.in ?? dim.values).filter((v) => !excluded.has(v));
-      if (allowed.length === 0) {
-        throw new PersonagenError('UNSATISFIABLE_CONDITIONS', `${id}: in and notIn leave no value`, { dimensions: [id] });
-      }
-      values.set(id, [...new Set(allowed)].sort());
     }
-    return { values, ranges };
+    return out;
   }
 
-  /** The stable id of a persona: its address (map version, seed, index, conditions), base64url-encoded. */
-  encodeId(p: Persona, seed: number | string): string {
-    const c = p.plan?.conditions;
-    const payload = [this.engine.registry.version.slice(0, 16), seed, p.index, [...(c?.values ?? [])], [...(c?.ranges ?? [])]];
-    return `P1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  /** Engine conditions from a normal-form `where` (conditions on one dimension from several fields intersect). */
+  conditions(normal: Record<string, ValueFilter | RangeFilter | SetFilter | StringFilter>): Conditions {
+    const values = new Map<string, string[]>();
+    const ranges = new Map<string, { gte: number; lte: number }>();
+    const strings = new Map<string, string>();
+    const restrict = (id: string, name: string, allowed: readonly string[]) => {
+      const have = values.get(id);
+      const next = have ? have.filter((v) => allowed.includes(v)) : [...allowed];
+      if (next.length === 0) throw new PersonagenError('UNSATISFIABLE_CONDITIONS', `where.${name}: no value of ${id} is left`, { dimensions: [id] });
+      values.set(id, next);
+    };
+    for (const [name, filter] of Object.entries(normal)) {
+      const field = this.fields.get(name)!;
+      const dim = this.engine.dim(field.dimension);
+      if (field.kind === 'values') {
+        const f = filter as ValueFilter;
+        const excluded = new Set(f.notIn ?? []);
+        restrict(dim.id, name, (f.in ?? dim.values).filter((v) => !excluded.has(v)));
+      } else if (field.kind === 'set') {
+        const f = filter as SetFilter;
+        for (const item of f.includes ?? []) restrict(`${dim.id}.${item}`, name, ['yes']);
+        for (const item of f.excludes ?? []) restrict(`${dim.id}.${item}`, name, ['no']);
+      } else if (field.kind === 'string') {
+        strings.set(dim.id, (filter as StringFilter).eq!);
+      } else {
+        const f = filter as RangeFilter;
+        ranges.set(dim.id, { gte: f.gte ?? Number.NEGATIVE_INFINITY, lte: f.lte ?? Number.POSITIVE_INFINITY });
+      }
+    }
+    const sorted = <T>(m: Map<string, T>) => new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return { values: sorted(values), ranges: sorted(ranges), strings: sorted(strings) };
+  }
+
+  /** The stable id of a persona: its address (map version, seed, index, normal-form where), base64url-encoded. */
+  encodeId(p: Persona, seed: number | string, where: Where | null | undefined): string {
+    const payload = [this.engine.registry.version.slice(0, 16), seed, p.index, this.normalWhere(where)];
+    return `P2.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
   }
 
   /** Decodes a persona id back to its address; rejects foreign ids and other map versions. */
   decodeId(id: string): { seed: number | string; index: number; where: Where } {
     let payload: unknown;
     try {
-      if (!id.startsWith('P1.')) throw new Error('prefix');
+      if (!id.startsWith('P2.')) throw new Error('prefix');
       payload = JSON.parse(Buffer.from(id.slice(3), 'base64url').toString('utf8'));
     } catch {
       throw new PersonagenError('INVALID_ID', `"${id.slice(0, 64)}" is not a persona id`);
     }
-    if (!Array.isArray(payload) || payload.length !== 5) throw new PersonagenError('INVALID_ID', 'malformed persona id');
-    const [version, seed, index, values, ranges] = payload as [string, number | string, number, [string, string[]][], [string, { gte: number; lte: number }][]];
+    if (!Array.isArray(payload) || payload.length !== 4 || typeof payload[3] !== 'object' || payload[3] === null) throw new PersonagenError('INVALID_ID', 'malformed persona id');
+    const [version, seed, index, where] = payload as [string, number | string, number, Where];
     if (version !== this.engine.registry.version.slice(0, 16)) {
       throw new PersonagenError('MAP_VERSION_MISMATCH', `persona id was made with maps ${version}; this server serves ${this.engine.registry.version.slice(0, 16)}`);
     }
-    const where: Record<string, ValueFilter | RangeFilter> = {};
-    for (const [k, v] of values) where[k] = { in: v };
-    for (const [k, r] of ranges) where[k] = { gte: r.gte ?? null, lte: r.lte ?? null };
     return { seed, index, where };
   }
 }

@@ -19,13 +19,14 @@ export function ruleApplies(rule: CompiledRule, values: Int32Array): boolean {
 
 /**
  * Sets to zero, in `out`, the values of `dim` that a hard rule forbids for the parent values in `values`
- * (indexed by dimension). Rules are masks on the combined distribution, never patches after sampling.
+ * (indexed by dimension). Rules are masks on the combined distribution, never patches after sampling. Rules on the
+ * country alone are already folded into the model (registry), so only `runtimeRules` are tested here.
  *
  * @example
  *   applyRules(registry.byId.get('educationLevel')!, values, weights) // isced8 -> 0 when age is 18-24
  */
 export function applyRules(dim: Dimension, values: Int32Array, out: Float64Array): void {
-  const rules = dim.rules;
+  const rules = dim.runtimeRules;
   const k = dim.values.length;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];

@@ -1,14 +1,13 @@
 import { ancestorClosure } from './dag.js';
 import { conditionalWeights } from './conditionalWeights.js';
+import { conditionsPossible } from './conditionsPossible.js';
 import type { Engine } from './Engine.js';
-import { integerBinShare, type NumericRange } from './realise.js';
+import { compileEvidence, likelihood, type Conditions, type Evidence } from './evidence.js';
+import { Persona } from './Persona.js';
 import { PersonagenError } from './PersonagenError.js';
-
-/** Conditions on dimensions, already validated: allowed value ids and numeric ranges on realised values. */
-export interface Conditions {
-  readonly values: ReadonlyMap<string, readonly string[]>;
-  readonly ranges: ReadonlyMap<string, NumericRange>;
-}
+import { cityShare, URBANICITY_CLASSES } from './pickCity.js';
+import type { NumericRange } from './realise.js';
+import { seedWords } from './rng.js';
 
 /** One node of the exact posterior tree: the values of the next dimension and their cumulative posterior mass. */
 export interface PlanNode {
@@ -18,100 +17,223 @@ export interface PlanNode {
 }
 
 /**
- * An exact plan for sampling under conditions: the joint posterior over the ancestor closure of the conditioned
- * dimensions, enumerated as a prefix tree in topological order. Each dimension of the closure is then drawn from
- * its exact conditional P(d | earlier closure values, conditions) with its own random stream, so fixing a
- * descendant updates its ancestors (nurses skew female) and determinism per dimension is kept.
+ * The exactly enumerated part of a plan: the joint posterior over the ancestor closure of the conditions whose
+ * closure is small (country, region, sex, age, ...), as a prefix tree in topological order.
  */
-export interface ConditionPlan {
-  /** The (validated, sorted) conditions this plan was built for; part of the persona address. */
-  readonly conditions: Conditions;
+export interface HeadPlan {
   readonly order: readonly number[];
   /** Position of each dimension in `order`, or -1. */
   readonly position: Int32Array;
   readonly root: PlanNode;
-  readonly ranges: ReadonlyMap<number, NumericRange>;
-  /** Probability of the conditions under the maps. */
+  /** Probability of the head conditions under the maps (exact). */
   readonly probability: number;
 }
 
-const NODE_BUDGET = 250_000;
+/**
+ * The sampled part of a plan: the conditions whose ancestor closure is too large to enumerate are met by rejection.
+ * Each try walks the head afresh, samples the rest of the closure from the maps in topological order and keeps the
+ * try with probability equal to the likelihood of the conditions (tested dimension by dimension, so a failing try
+ * stops early). Accepted tries are exact draws from the posterior.
+ */
+export interface TailPlan {
+  /** Dimensions each try samples after the head, in topological order. */
+  readonly order: readonly number[];
+  readonly evidence: ReadonlyMap<number, Evidence>;
+  /** Exact strings, checked once the closure is sampled. */
+  readonly strings: readonly { readonly dim: number; readonly value: string }[];
+  /**
+   * For a city condition: per region, the largest chance of drawing that city over the urbanicity classes. The head
+   * is drawn in proportion to it (so tries land where the city is likely) and the city test divides by it, which
+   * keeps the draws exact (rejection with an envelope).
+   */
+  readonly cityBound?: Float64Array;
+  /** Share of tries accepted in the planning pilot, and the pilot's size. */
+  readonly acceptance: number;
+  readonly pilotTries: number;
+  /** Tries per persona before giving up (100 times the expected number). */
+  readonly maxTries: number;
+}
+
+/** An exact plan for sampling under conditions (ARCHITECTURE.md section 5). */
+export interface ConditionPlan {
+  /** The (validated, sorted) conditions this plan was built for; part of the persona address. */
+  readonly conditions: Conditions;
+  readonly head: HeadPlan | null;
+  readonly tail: TailPlan | null;
+  /** All evidence by dimension index. */
+  readonly evidence: ReadonlyMap<number, Evidence>;
+  /** Ranges on realised numbers by dimension index: realisations are truncated to them. */
+  readonly ranges: ReadonlyMap<number, NumericRange>;
+  /** Probability of the conditions under the maps: exact when `exact`, else estimated by the pilot. */
+  readonly probability: number;
+  readonly exact: boolean;
+}
+
+/** Prefix-tree nodes one exact enumeration may create. */
+const NODE_BUDGET = 200_000;
+/** A head condition's closure must be this small (and hold no sets or strings) to be tried for enumeration. */
+export const HEAD_CLOSURE_MAX = 8;
+/** Pilot: tries until this many are accepted, or at most PILOT_MAX_TRIES. */
+const PILOT_ACCEPTED = 32;
+const PILOT_MAX_TRIES = 60_000;
+/** Conditions whose tries are accepted less often than this exceed the sampling budget (CONDITIONS_TOO_RARE). */
+export const MIN_ACCEPTANCE = 1 / 30_000;
+const PILOT_SEED = seedWords('personagen:pilot');
 
 /**
- * Builds (enumerates) the plan for a set of conditions. Fails fast with UNSATISFIABLE_CONDITIONS naming the
- * conflicting dimensions when the conditions have probability zero.
+ * Builds the plan for a set of conditions. Conditions with a small ancestor closure are enumerated exactly (the
+ * head); the others are met by rejection over their closure only (the tail), whose acceptance rate a deterministic
+ * pilot measures. Fails fast with UNSATISFIABLE_CONDITIONS naming the conflicting dimensions when the conditions
+ * have probability zero, and with CONDITIONS_TOO_RARE and the estimated probability when they are possible but
+ * beyond the sampling budget.
  *
  * @example
- *   planConditions(engine, { values: new Map([['sex', ['female']]]), ranges: new Map([['age', { gte: 25, lte: 34 }]]) })
+ *   planConditions(engine, { values: new Map([['occupation', ['isco22']]]), ranges: new Map([['age', { gte: 30, lte: 40 }]]), strings: new Map() })
  */
 export function planConditions(engine: Engine, conditions: Conditions): ConditionPlan {
-  const plan = enumerate(engine, conditions);
-  if (plan.probability > 0) return plan;
-  const ids = [...new Set([...conditions.values.keys(), ...conditions.ranges.keys()])];
-  const alone = (id: string) => enumerate(engine, pick(conditions, [id])).probability === 0;
-  let conflict = ids.filter(alone);
+  const reg = engine.registry;
+  const evidence = compileEvidence(engine, conditions);
+  if (!conditionsPossible(engine, evidence) || !namesPossible(engine, conditions)) unsatisfiable(engine, conditions);
+
+  const isHeadable = (d: number) => {
+    const closure = reg.closures[d];
+    return closure.length <= HEAD_CLOSURE_MAX && closure.every((c) => reg.dimensions[c].kind !== 'string' && reg.dimensions[c].kind !== 'set' && reg.dimensions[c].itemOf === undefined);
+  };
+  const cityBound = cityEnvelope(engine, conditions);
+  const regionDim = engine.dim('region').index;
+  const tilt = cityBound ? (values: Int32Array) => cityBound[values[regionDim]] : undefined;
+  const candidates = [...evidence.keys()].filter(isHeadable).sort((a, b) => reg.closures[a].length - reg.closures[b].length || a - b);
+  const headDims: number[] = [];
+  let head: HeadPlan | null = null;
+  for (const d of candidates) {
+    const attempt = enumerate(engine, [...headDims, d], evidence, tilt);
+    if (!attempt) break;
+    headDims.push(d);
+    head = attempt;
+  }
+  if (head && head.probability === 0) unsatisfiable(engine, conditions);
+
+  const tailDims = [...evidence.keys()].filter((d) => !headDims.includes(d));
+  const strings = [...conditions.strings].map(([id, value]) => ({ dim: engine.dim(id).index, value }));
+  const ranges = new Map([...conditions.ranges].map(([id, r]) => [engine.dim(id).index, r]));
+  if (tailDims.length === 0 && strings.length === 0) {
+    return { conditions, head, tail: null, evidence, ranges, probability: head?.probability ?? 1, exact: true };
+  }
+
+  const inHead = new Set(head?.order ?? []);
+  const sampled = new Set(ancestorClosure(reg.dimensions.map((d) => d.parents), [...tailDims, ...strings.map((s) => s.dim)]));
+  const order = reg.order.filter((d) => sampled.has(d) && !inHead.has(d) && reg.dimensions[d].kind !== 'string');
+  const tailEvidence = new Map(tailDims.map((d) => [d, evidence.get(d)!]));
+  const draft: ConditionPlan = {
+    conditions, head, evidence, ranges, probability: NaN, exact: false,
+    tail: { order, evidence: tailEvidence, strings, acceptance: NaN, pilotTries: 0, maxTries: 1, cityBound: head?.position[regionDim] !== -1 ? cityBound : undefined },
+  };
+  let tries = 0;
+  let accepted = 0;
+  while (accepted < PILOT_ACCEPTED && tries < PILOT_MAX_TRIES) {
+    if (new Persona(engine, PILOT_SEED, tries, draft).attempt(0, 'reject') > 0) accepted++;
+    tries++;
+  }
+  const headProbability = head?.probability ?? 1;
+  const acceptance = accepted / tries;
+  if (acceptance < MIN_ACCEPTANCE) {
+    // With no accepted try, the rule of three gives the 95% upper bound.
+    const estimate = headProbability * (accepted === 0 ? 3 / tries : acceptance);
+    throw new PersonagenError(
+      'CONDITIONS_TOO_RARE',
+      `conditions on ${describe(conditions).join(' and ')} are too rare to sample: estimated probability ${accepted === 0 ? 'below ' : ''}${estimate.toExponential(2)} (${accepted} of ${tries} pilot tries met them; the budget needs at least ${MIN_ACCEPTANCE.toExponential(1)} of tries); widen them or condition on fewer dimensions`,
+      { estimatedProbability: estimate, upperBound: accepted === 0, pilotTries: tries, pilotAccepted: accepted },
+    );
+  }
+  return {
+    ...draft,
+    probability: headProbability * acceptance,
+    tail: { ...draft.tail!, acceptance, pilotTries: tries, maxTries: Math.ceil(100 / acceptance) },
+  };
+}
+
+/** Human-readable conditions, for error messages. */
+function describe(c: Conditions, only?: readonly string[]): string[] {
+  const keep = (id: string) => !only || only.includes(id);
+  return [
+    ...[...c.values].filter(([id]) => keep(id)).map(([id, v]) => `${id} in [${v.join(', ')}]`),
+    ...[...c.ranges].filter(([id]) => keep(id)).map(([id, r]) => `${id === 'income' ? 'income amount' : id} between ${r.gte} and ${r.lte}`),
+    ...[...c.strings].filter(([id]) => keep(id)).map(([id, s]) => `${id} = "${s}"`),
+  ];
+}
+
+function pick(c: Conditions, ids: readonly string[]): Conditions {
+  const has = ([k]: [string, unknown]) => ids.includes(k);
+  return { values: new Map([...c.values].filter(has)), ranges: new Map([...c.ranges].filter(has)), strings: new Map([...c.strings].filter(has)) };
+}
+
+/** Probability zero, by structural zeros or by exact enumeration. */
+function impossible(engine: Engine, c: Conditions): boolean {
+  const evidence = compileEvidence(engine, c);
+  if (!conditionsPossible(engine, evidence) || !namesPossible(engine, c)) return true;
+  const dims = [...evidence.keys()];
+  if (dims.some((d) => engine.registry.closures[d].length > HEAD_CLOSURE_MAX)) return false;
+  const head = enumerate(engine, dims, evidence);
+  return head !== null && head.probability === 0;
+}
+
+/** Throws UNSATISFIABLE_CONDITIONS naming the smallest conflicting set found (one condition, then pairs). */
+function unsatisfiable(engine: Engine, conditions: Conditions): never {
+  const ids = [...new Set([...conditions.values.keys(), ...conditions.ranges.keys(), ...conditions.strings.keys()])];
+  let conflict = ids.filter((id) => impossible(engine, pick(conditions, [id])));
   if (conflict.length === 0) {
     outer: for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
-        if (enumerate(engine, pick(conditions, [ids[i], ids[j]])).probability === 0) { conflict = [ids[i], ids[j]]; break outer; }
+        if (impossible(engine, pick(conditions, [ids[i], ids[j]]))) { conflict = [ids[i], ids[j]]; break outer; }
       }
     }
   }
   if (conflict.length === 0) conflict = ids;
-  const describe = conflict.map((id) => {
-    const v = conditions.values.get(id);
-    const r = conditions.ranges.get(id);
-    return v ? `${id} in [${v.join(', ')}]` : `${id} between ${r!.gte} and ${r!.lte}`;
-  });
   const covered = engine.registry.coveredCountries.join(', ');
   throw new PersonagenError(
     'UNSATISFIABLE_CONDITIONS',
-    `no persona can satisfy ${describe.join(' and ')} (probability zero under the maps; countries covered: ${covered})`,
+    `no persona can satisfy ${describe(conditions, conflict).join(' and ')} (probability zero under the maps and their rules; countries covered: ${covered})`,
     { dimensions: conflict },
   );
 }
 
-function pick(c: Conditions, ids: string[]): Conditions {
-  return {
-    values: new Map([...c.values].filter(([k]) => ids.includes(k))),
-    ranges: new Map([...c.ranges].filter(([k]) => ids.includes(k))),
-  };
+/** Per region, the largest probability of the conditioned city over the urbanicity classes (undefined without one). */
+function cityEnvelope(engine: Engine, conditions: Conditions): Float64Array | undefined {
+  const city = conditions.strings.get('city');
+  if (city === undefined || !engine.cities) return undefined;
+  const regions = engine.dim('region').values;
+  return Float64Array.from(regions, (r) => Math.max(...URBANICITY_CLASSES.map((c) => cityShare(engine.cities!, r, c, city))));
 }
 
-function enumerate(engine: Engine, conditions: Conditions): ConditionPlan {
+/** A first name that is in no name table can never be drawn. */
+function namesPossible(engine: Engine, conditions: Conditions): boolean {
+  const first = conditions.strings.get('firstName');
+  if (first === undefined || !engine.names) return true;
+  for (const table of engine.names.first.values()) if (table.names.includes(first)) return true;
+  return false;
+}
+
+/**
+ * Enumerates the exact joint posterior over the ancestor closure of `dims` given their evidence, or returns null
+ * when the closure has too many combinations (NODE_BUDGET). `tilt` weighs each complete head (an envelope of
+ * the likelihood of conditions left to the tail).
+ */
+export function enumerate(engine: Engine, dims: readonly number[], evidence: ReadonlyMap<number, Evidence>, tilt?: (values: Int32Array) => number): HeadPlan | null {
   const reg = engine.registry;
   const n = reg.dimensions.length;
-  const allowed = new Map<number, Uint8Array>();
-  const likelihood = new Map<number, Float64Array>();
-  const ranges = new Map<number, NumericRange>();
-  for (const [id, list] of conditions.values) {
-    const d = engine.dim(id);
-    const mask = new Uint8Array(d.values.length);
-    for (const v of list) mask[d.valueIndex.get(v)!] = 1;
-    allowed.set(d.index, mask);
-  }
-  for (const [id, range] of conditions.ranges) {
-    const d = engine.dim(id);
-    const spec = engine.spec(id, 'integer');
-    if (!spec) throw new PersonagenError('BAD_USER_INPUT', `dimension "${id}" has no numeric realisation to filter on`);
-    likelihood.set(d.index, Float64Array.from(d.values, (bin) => integerBinShare(spec, bin, range)));
-    ranges.set(d.index, range);
-  }
-  const conditioned = [...new Set([...allowed.keys(), ...likelihood.keys()])];
-  const closure = ancestorClosure(reg.dimensions.map((d) => d.parents), conditioned);
-  const inClosure = new Set(closure);
-  const order = reg.order.filter((d) => inClosure.has(d));
+  const countryDim = engine.dim('countryOfResidence').index;
+  const closure = new Set(ancestorClosure(reg.dimensions.map((d) => d.parents), dims));
+  const order = reg.order.filter((d) => closure.has(d));
   const position = new Int32Array(n).fill(-1);
   order.forEach((d, i) => { position[d] = i; });
+  const used = new Set(dims);
 
   const values = new Int32Array(n).fill(-1);
   const scratch = order.map((d) => new Float64Array(reg.dimensions[d].values.length));
   let nodes = 0;
-  const build = (depth: number): { node: PlanNode; mass: number } => {
-    if (++nodes > NODE_BUDGET) {
-      throw new PersonagenError('CONDITIONS_TOO_COMPLEX', `conditions on ${conditioned.map((d) => reg.dimensions[d].id).join(', ')} span too many combinations of their ancestors to enumerate exactly`);
-    }
-    if (depth === order.length) return { node: { values: new Int32Array(0), cumulative: new Float64Array(0), children: [] }, mass: 1 };
+  const build = (depth: number): { node: PlanNode; mass: number } | null => {
+    if (++nodes > NODE_BUDGET) return null;
+    if (depth === order.length) return { node: { values: new Int32Array(0), cumulative: new Float64Array(0), children: [] }, mass: tilt ? tilt(values) : 1 };
     const d = order[depth];
     const dim = reg.dimensions[d];
     const w = scratch[depth];
@@ -121,17 +243,16 @@ function enumerate(engine: Engine, conditions: Conditions): ConditionPlan {
     const children: PlanNode[] = [];
     let mass = 0;
     if (total > 0) {
-      const mask = allowed.get(d);
-      const lik = likelihood.get(d);
-      const probs = Float64Array.from(w, (x) => x / total);
-      for (let v = 0; v < probs.length; v++) {
-        let p = probs[v];
-        if (mask && !mask[v]) p = 0;
-        if (lik) p *= lik[v];
+      const e = used.has(d) ? evidence.get(d) : undefined;
+      const k = w.length;
+      for (let v = 0; v < k; v++) {
+        let p = w[v] / total;
+        if (e) p *= likelihood(e, values, v, countryDim, k);
         if (p <= 0) continue;
         values[d] = v;
         const child = build(depth + 1);
         values[d] = -1;
+        if (!child) return null;
         if (child.mass <= 0) continue;
         mass += p * child.mass;
         keep.push(v);
@@ -141,6 +262,7 @@ function enumerate(engine: Engine, conditions: Conditions): ConditionPlan {
     }
     return { node: { values: Int32Array.from(keep), cumulative: Float64Array.from(cum), children }, mass };
   };
-  const { node, mass } = build(0);
-  return { conditions, order, position, root: node, ranges, probability: mass };
+  const built = build(0);
+  if (!built) return null;
+  return { order, position, root: built.node, probability: built.mass };
 }

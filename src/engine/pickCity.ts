@@ -100,3 +100,32 @@ export function pickCity(cities: CompiledCities, regionId: string, urbanicity: U
 export function isFallbackCity(cities: CompiledCities, regionId: string, urbanicity: UrbanicityClass): boolean {
   return cities.regions.get(regionId)?.[CLASS_INDEX[urbanicity]]?.fallback ?? false;
 }
+
+/**
+ * The probability that `pickCity` returns `name` for a region and urbanicity class: the likelihood of an exact city
+ * condition (names can repeat inside a list, e.g. two Springfields).
+ *
+ * @example
+ *   cityShare(cities, 'gbNorthWest', 'largeCity', 'Manchester') // about 0.4
+ */
+export function cityShare(cities: CompiledCities, regionId: string, urbanicity: UrbanicityClass, name: string): number {
+  const list = cities.regions.get(regionId)?.[CLASS_INDEX[urbanicity]];
+  if (!list) return 0;
+  let share = 0;
+  let previous = 0;
+  for (let i = 0; i < list.names.length; i++) {
+    if (list.names[i] === name) share += list.cumulative[i] - previous;
+    previous = list.cumulative[i];
+  }
+  return previous > 0 ? share / previous : 0;
+}
+
+/**
+ * The regions with a place called `name` in any urbanicity class (a city condition implies one of them).
+ *
+ * @example
+ *   regionsWithCity(cities, 'Manchester') // ['gbNorthWest', 'usNewHampshire', ...]
+ */
+export function regionsWithCity(cities: CompiledCities, name: string): string[] {
+  return [...cities.regions].filter(([, lists]) => lists.some((l) => l.names.includes(name))).map(([id]) => id);
+}

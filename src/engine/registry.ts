@@ -34,6 +34,8 @@ export interface Dimension extends ValueSpace {
   /** The compiled probability model (empty model for dimensions without a map). */
   readonly model: CompiledModel;
   readonly rules: readonly CompiledRule[];
+  /** The rules sampling must still apply: those conditioned on the country alone are folded into the model's head rows. */
+  readonly runtimeRules: readonly CompiledRule[];
   /** Provenance of the target (table 0) and of each conditional (1..). */
   readonly provenance: readonly TableProvenance[];
   /** The combination method the map pipeline chose, and its fitted figures, as written in the map. */
@@ -149,6 +151,7 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     const rawMap = raw[file];
     let model = EMPTY_MODEL;
     let rules: CompiledRule[] = [];
+    let runtimeRules: CompiledRule[] = [];
     let provenance: TableProvenance[] = [];
     let combination: Dimension['combination'];
     if (rawMap !== undefined) {
@@ -162,6 +165,7 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
       }));
       model = compileModel(map, spaces[i], spaces, indexOf, `maps/${file}`);
       rules = map.rules.map((r, ri) => compileRule(r, spaces, indexOf, d.parents, i, `maps/${file}: rules[${ri}]`));
+      runtimeRules = foldCountryRules(model, rules, spaces[i].values.length);
       provenance = [
         { table: 0, role: 'target', given: [], provenance: map.target.provenance, rowProvenance: map.target.rowProvenance },
         ...map.conditionals.map((c, ci): TableProvenance => ({ table: ci + 1, role: 'conditional', given: c.given, provenance: c.provenance, rowProvenance: c.rowProvenance })),
@@ -172,7 +176,7 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     const setParts = d.kind === 'set' ? { items: d.values, itemDims: parents[i] } : i >= catalogue.dimensions.length ? { itemOf: items[i - catalogue.dimensions.length].set } : {};
     return {
       ...spaces[i], tier: d.tier, kind: d.kind, parents: parents[i], parentIds: d.parents, streamKey: hashString(d.id),
-      available, model, rules, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source, ...setParts,
+      available, model, rules, runtimeRules, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source, ...setParts,
     };
   });
 
@@ -231,6 +235,26 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     version, dimensions, byId: new Map(dimensions.map((d) => [d.id, d])), order, countries: catalogue.countries,
     coveredCountries, regions, regionCountry, realise, firstNames, lastNames, cities, phone, closures, warnings,
   };
+}
+
+/**
+ * Folds rules conditioned on the country alone (a region must lie in its country) into the model's head rows,
+ * which are keyed by country, so sampling does not test them value by value; returns the rules left to apply.
+ */
+function foldCountryRules(model: CompiledModel, rules: CompiledRule[], k: number): CompiledRule[] {
+  const head = model.factors[0];
+  if (!head || head.by.length !== 1) return rules;
+  const country = head.by[0];
+  return rules.filter((rule) => {
+    if (!rule.conditions.every((c) => c.dim === country && 'allowed' in c)) return true;
+    const allowed = (rule.conditions[0] as { allowed: Uint8Array }).allowed;
+    for (let c = 0; c < allowed.length; c++) {
+      if (rule.conditions.every((cond) => (cond as { allowed: Uint8Array }).allowed[c] === 1)) {
+        for (let v = 0; v < k; v++) if (rule.keep[v] === 0) head.rows[c * k + v] = 0;
+      }
+    }
+    return false;
+  });
 }
 
 function compileRule(rule: Rule, spaces: ValueSpace[], indexOf: Map<string, number>, parentIds: readonly string[], self: number, where: string): CompiledRule {

@@ -74,3 +74,14 @@ export function uniform01(g: RandomGenerator): number {
   const lo = g.next() & 0x7ffffff;
   return (hi * 134217728 + lo) / 9007199254740992;
 }
+
+/**
+ * A derived stream key: the key of the same field in another rejection try (or for another purpose), so that
+ * tries draw independent values while staying a function of (seed, index, key, salt).
+ *
+ * @example
+ *   streamFor(seedWords(42), 7, mixKey(hashString('age'), 3)) // the age stream of try 3
+ */
+export function mixKey(key: number, salt: number): number {
+  return fmix32(key ^ fmix32(Math.imul(salt, 0x9e3779b1) ^ 0x2545f491));
+}

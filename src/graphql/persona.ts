@@ -9,6 +9,7 @@ import type { addWhereInput } from './where.js';
 export interface PersonaRoot {
   readonly persona: Persona;
   readonly seed: number | string;
+  readonly where: Where | null | undefined;
 }
 
 const SCORE_FIELDS = ['neuroticism', 'extraversion', 'openness', 'agreeableness', 'conscientiousness'];
@@ -35,7 +36,7 @@ export function addPersona(builder: Builder, engine: Engine, enums: DimensionEnu
     description: 'An object with a stable, globally unique id.',
     resolveType: () => 'Persona',
     fields: (t) => ({
-      id: t.id({ description: 'Stable id encoding the address; `node(id)` returns the same object.', resolve: (r, _a, ctx) => ctx.service.encodeId(r.persona, r.seed) }),
+      id: t.id({ description: 'Stable id encoding the address; `node(id)` returns the same object.', resolve: (r, _a, ctx) => ctx.service.encodeId(r.persona, r.seed, r.where) }),
     }),
   });
   const Money = builder.objectRef<{ amount: number; currency: string }>('Money').implement({
@@ -130,7 +131,7 @@ export function addPersona(builder: Builder, engine: Engine, enums: DimensionEnu
       type: Persona,
       description: 'The persona at `index` of `seed` (under optional conditions).',
       args: { seed: t.arg({ type: 'Seed', required: true }), index: t.arg.int({ required: true, defaultValue: 0 }), where: t.arg({ type: PersonaWhere }) },
-      resolve: (_r, args, ctx) => track(ctx, { persona: ctx.service.persona(args.seed, args.index, args.where as Where), seed: args.seed }),
+      resolve: (_r, args, ctx) => track(ctx, { persona: ctx.service.persona(args.seed, args.index, args.where as Where), seed: args.seed, where: args.where as Where }),
     }),
     personas: t.field({
       type: [Persona],
@@ -142,7 +143,7 @@ export function addPersona(builder: Builder, engine: Engine, enums: DimensionEnu
         where: t.arg({ type: PersonaWhere }),
       },
       resolve: (_r, args, ctx) => ctx.service.personas(args.seed, args.count, args.offset, args.where as Where)
-        .map((persona) => track(ctx, { persona, seed: args.seed })),
+        .map((persona) => track(ctx, { persona, seed: args.seed, where: args.where as Where })),
     }),
     node: t.field({
       type: Node,
@@ -151,7 +152,7 @@ export function addPersona(builder: Builder, engine: Engine, enums: DimensionEnu
       args: { id: t.arg.id({ required: true }) },
       resolve: (_r, args, ctx) => {
         const { seed, index, where } = ctx.service.decodeId(String(args.id));
-        return track(ctx, { persona: ctx.service.persona(seed, index, where), seed });
+        return track(ctx, { persona: ctx.service.persona(seed, index, where), seed, where });
       },
     }),
   }));
