@@ -11,8 +11,9 @@ import { cityShare, pickCity, type UrbanicityClass } from './pickCity.js';
 import { censusEthnicity, type CensusEthnicity } from './censusEthnicity.js';
 import { birthCountryCode, nationalities } from './originCountry.js';
 import { phoneNumber, type PhoneNumber } from './phoneNumber.js';
-import { hashString, mixKey, streamFor, uniform01, type SeedWords } from './rng.js';
+import { hashString, mixKey, streamFor, uniform01, uniformAt, type SeedWords } from './rng.js';
 import { PersonagenError } from './PersonagenError.js';
+import { searchCumulative } from './searchCumulative.js';
 
 /** Salt of the stream that decides whether a try meets a condition (distinct from the value's own stream). */
 const ACCEPT_KEY = 0x0acce97;
@@ -68,6 +69,15 @@ export class Persona {
   }
 
   /**
+   * One uniform for a dimension's draw. Personas under sampled conditions draw many tries, so theirs come straight
+   * from a hash (uniformAt, no generator to build); the others keep their generator streams.
+   */
+  private uniform(key: number): number {
+    if (this.plan?.tail) return uniformAt(this.seed, this.index, this.salt === 0 ? key : mixKey(key, this.salt));
+    return uniform01(this.stream(key));
+  }
+
+  /**
    * Meets sampled conditions by rejection: tries 0, 1, ... each with their own streams, until one is accepted. The
    * accepted try fixes every value of the persona, so the result depends on (seed, index, conditions) only.
    */
@@ -116,9 +126,9 @@ export class Persona {
       for (let v = 0; v < k; v++) kept += (w[v] *= likelihood(e, this.values, v, country, k));
       const share = kept / mass;
       if (mode === 'weigh') weight *= share;
-      else if (!(uniform01(this.stream(mixKey(dim.streamKey, ACCEPT_KEY))) < share)) return 0;
+      else if (!(this.uniform(mixKey(dim.streamKey, ACCEPT_KEY)) < share)) return 0;
       if (!(kept > 0)) return 0;
-      this.values[d] = drawIndex(w, kept, uniform01(this.stream(dim.streamKey)));
+      this.values[d] = drawIndex(w, kept, this.uniform(dim.streamKey));
       this.sampledCount++;
     }
     for (const { dim: d, value } of tail.strings) {
@@ -127,7 +137,7 @@ export class Persona {
         const bound = tail.cityBound ? tail.cityBound[this.get(this.engine.dim('region').index)] : 1;
         const share = this.engine.cities ? cityShare(this.engine.cities, this.valueId('region'), this.valueId('urbanicity') as UrbanicityClass, value) / bound : 0;
         if (mode === 'weigh') weight *= share;
-        else if (!(uniform01(this.stream(mixKey(dims[d].streamKey, ACCEPT_KEY))) < share)) return 0;
+        else if (!(this.uniform(mixKey(dims[d].streamKey, ACCEPT_KEY)) < share)) return 0;
         if (!(share > 0)) return 0;
         this.strings.set(d, value);
         this.sampledCount++;
@@ -153,8 +163,17 @@ export class Persona {
 
   /** Draws d from the maps given its (already sampled) parents, on d's own stream. */
   private draw(d: number): number {
+    const dim = this.engine.registry.dimensions[d];
+    if (dim.byCountry) {
+      const row = dim.byCountry[this.values[dim.model.factors[0].by[0]]];
+      if (row.cumulative.length === 0) throw new PersonagenError('INTERNAL', `maps give ${dim.id} no value in this country`);
+      const v = row.values[searchCumulative(row.cumulative, this.uniform(dim.streamKey))];
+      this.values[d] = v;
+      this.sampledCount++;
+      return v;
+    }
     const mass = this.weights(d);
-    const v = drawIndex(this.engine.scratch, mass, uniform01(this.stream(this.engine.registry.dimensions[d].streamKey)));
+    const v = drawIndex(this.engine.scratch, mass, this.uniform(dim.streamKey));
     this.values[d] = v;
     this.sampledCount++;
     return v;
@@ -245,7 +264,7 @@ export class Persona {
       const node = this.node!;
       const d = head.order[this.depth];
       const c = node.cumulative;
-      const target = uniform01(this.stream(this.engine.registry.dimensions[d].streamKey)) * c[c.length - 1];
+      const target = this.uniform(this.engine.registry.dimensions[d].streamKey) * c[c.length - 1];
       let i = 0;
       while (i < c.length - 1 && c[i] <= target) i++;
       this.values[d] = node.values[i];

@@ -17,6 +17,11 @@ export interface CompiledModel {
    * The others are the conditionals: rows raised to their weight (log-linear) or as they are (linear).
    */
   readonly factors: readonly CompiledFactor[];
+  /**
+   * Log-linear pool: the same product as `factors`, multiplied into fewer tables by the registry (mergeFactors),
+   * which then keeps only the head in `factors`.
+   */
+  readonly product: readonly CompiledFactor[];
   /** Linear pool: the weight of factors[i] (index 0 unused). */
   readonly mix: Float64Array;
   /** The raw tables, for the pipeline and the API. */
@@ -88,5 +93,5 @@ export function compileModel(
     mix[factors.length] = w;
     factors.push({ by: table.by, strides: table.strides, rows });
   });
-  return { pool, factors, mix, target, conditionals };
+  return { pool, factors, product: factors, mix, target, conditionals };
 }

@@ -15,7 +15,7 @@ import type { Dimension } from './registry.js';
  */
 export function conditionalWeights(dim: Dimension, values: Int32Array, out: Float64Array): number {
   const k = dim.values.length;
-  const { factors, mix, pool } = dim.model;
+  const { factors, product, mix, pool } = dim.model;
   const head = factors[0];
   let base = 0;
   for (let i = 0; i < head.by.length; i++) base += values[head.by[i]] * head.strides[i];
@@ -32,13 +32,14 @@ export function conditionalWeights(dim: Dimension, values: Int32Array, out: Floa
     }
     for (let v = 0; v < k; v++) out[v] *= head.rows[base + v];
   } else {
-    for (let v = 0; v < k; v++) out[v] = head.rows[base + v];
-    for (let f = 1; f < factors.length; f++) {
-      const factor = factors[f];
+    for (let f = 0; f < product.length; f++) {
+      const factor = product[f];
       let row = 0;
       for (let i = 0; i < factor.by.length; i++) row += values[factor.by[i]] * factor.strides[i];
       row *= k;
-      for (let v = 0; v < k; v++) out[v] *= factor.rows[row + v];
+      const rows = factor.rows;
+      if (f === 0) for (let v = 0; v < k; v++) out[v] = rows[row + v];
+      else for (let v = 0; v < k; v++) out[v] *= rows[row + v];
     }
   }
   applyRules(dim, values, out);

@@ -6,6 +6,7 @@ import {
   catalogueSchema, dimensionMapSchema, firstNamesSchema, lastNamesSchema, realiseSchema, regionsSchema,
   type Catalogue, type FirstNamesMap, type LastNamesMap, type Provenance, type RealiseSpec, type Rule,
 } from './mapSchema.js';
+import { mergeFactors } from './mergeFactors.js';
 import { PersonagenError } from './PersonagenError.js';
 import { citiesSchema, type CitiesMap } from './pickCity.js';
 import { phonePlanSchema, type PhonePlan } from './phoneNumber.js';
@@ -36,6 +37,11 @@ export interface Dimension extends ValueSpace {
   readonly rules: readonly CompiledRule[];
   /** The rules sampling must still apply: those conditioned on the country alone are folded into the model's head rows. */
   readonly runtimeRules: readonly CompiledRule[];
+  /**
+   * For large dimensions that depend on the country alone once their rules are folded (region: 427 values, about
+   * 18 possible per country): the possible values per country with cumulative weights, so a draw is a binary search.
+   */
+  readonly byCountry?: readonly { readonly values: Int32Array; readonly cumulative: Float64Array }[];
   /** Provenance of the target (table 0) and of each conditional (1..). */
   readonly provenance: readonly TableProvenance[];
   /** The combination method the map pipeline chose, and its fitted figures, as written in the map. */
@@ -60,7 +66,7 @@ export interface TableProvenance {
   readonly rowProvenance?: Record<string, Provenance>;
 }
 
-const EMPTY_MODEL: CompiledModel = { pool: 'logLinear', factors: [], mix: new Float64Array(0), target: { by: [], strides: [], rows: new Float64Array(0), present: new Uint8Array(0), rowKeys: [] }, conditionals: [] };
+const EMPTY_MODEL: CompiledModel = { pool: 'logLinear', factors: [], product: [], mix: new Float64Array(0), target: { by: [], strides: [], rows: new Float64Array(0), present: new Uint8Array(0), rowKeys: [] }, conditionals: [] };
 
 /** The loaded, validated and compiled maps. */
 export interface Registry {
@@ -152,6 +158,7 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     let model = EMPTY_MODEL;
     let rules: CompiledRule[] = [];
     let runtimeRules: CompiledRule[] = [];
+    let byCountry: Dimension['byCountry'];
     let provenance: TableProvenance[] = [];
     let combination: Dimension['combination'];
     if (rawMap !== undefined) {
@@ -166,6 +173,12 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
       model = compileModel(map, spaces[i], spaces, indexOf, `maps/${file}`);
       rules = map.rules.map((r, ri) => compileRule(r, spaces, indexOf, d.parents, i, `maps/${file}: rules[${ri}]`));
       runtimeRules = foldCountryRules(model, rules, spaces[i].values.length);
+      // Sampling reads a log-linear model through `product` (and the head row for the contradiction fallback), so
+      // the unmerged conditional factors are dropped rather than kept twice.
+      if (model.pool === 'logLinear') model = { ...model, factors: model.factors.slice(0, 1), product: mergeFactors(model.factors, spaces[i].values.length, (dim) => spaces[dim].values.length) };
+      if (model.factors.length === 1 && runtimeRules.length === 0 && model.factors[0].by.length === 1 && spaces[i].values.length >= SPARSE_MIN_VALUES) {
+        byCountry = sparseRows(model.factors[0].rows, spaces[i].values.length);
+      }
       provenance = [
         { table: 0, role: 'target', given: [], provenance: map.target.provenance, rowProvenance: map.target.rowProvenance },
         ...map.conditionals.map((c, ci): TableProvenance => ({ table: ci + 1, role: 'conditional', given: c.given, provenance: c.provenance, rowProvenance: c.rowProvenance })),
@@ -176,7 +189,7 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     const setParts = d.kind === 'set' ? { items: d.values, itemDims: parents[i] } : i >= catalogue.dimensions.length ? { itemOf: items[i - catalogue.dimensions.length].set } : {};
     return {
       ...spaces[i], tier: d.tier, kind: d.kind, parents: parents[i], parentIds: d.parents, streamKey: hashString(d.id),
-      available, model, rules, runtimeRules, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source, ...setParts,
+      available, model, rules, runtimeRules, byCountry, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source, ...setParts,
     };
   });
 
@@ -235,6 +248,23 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     version, dimensions, byId: new Map(dimensions.map((d) => [d.id, d])), order, countries: catalogue.countries,
     coveredCountries, regions, regionCountry, realise, firstNames, lastNames, cities, phone, closures, warnings,
   };
+}
+
+/** Dimensions with at least this many values get per-country sparse rows when they depend on the country alone. */
+const SPARSE_MIN_VALUES = 64;
+
+/** Per country row of a k-column table: the positive columns and their running sums. */
+function sparseRows(rows: Float64Array, k: number): { values: Int32Array; cumulative: Float64Array }[] {
+  return Array.from({ length: rows.length / k }, (_, c) => {
+    const values: number[] = [];
+    const cumulative: number[] = [];
+    let sum = 0;
+    for (let v = 0; v < k; v++) {
+      const w = rows[c * k + v];
+      if (w > 0) { values.push(v); cumulative.push((sum += w)); }
+    }
+    return { values: Int32Array.from(values), cumulative: Float64Array.from(cumulative) };
+  });
 }
 
 /**

@@ -85,3 +85,20 @@ export function uniform01(g: RandomGenerator): number {
 export function mixKey(key: number, salt: number): number {
   return fmix32(key ^ fmix32(Math.imul(salt, 0x9e3779b1) ^ 0x2545f491));
 }
+
+/**
+ * One uniform double in [0, 1) for (seed, index, key), straight from a hash: no generator state, for hot loops that
+ * need a single draw per field (rejection tries). Independent of `streamFor` (a different construction), and just as
+ * stable.
+ *
+ * @example
+ *   uniformAt(seedWords(42), 7, hashString('age')) // always the same number
+ */
+export function uniformAt(seed: SeedWords, index: number, key: number): number {
+  const idxHi = Math.floor(index / 0x100000000) | 0;
+  const a = fmix32(seed.lo ^ fmix32(key ^ 0x3c6ef372));
+  const b = fmix32(seed.hi ^ fmix32(index ^ 0xa54ff53a) ^ Math.imul(a, 0x27d4eb2f));
+  const hi = fmix32(a ^ Math.imul(b, 0x165667b1) ^ idxHi) >>> 6;
+  const lo = fmix32(b ^ Math.imul(hi, 0x85ebca6b) ^ key) >>> 5;
+  return (hi * 134217728 + lo) / 9007199254740992;
+}
