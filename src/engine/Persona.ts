@@ -488,6 +488,7 @@ export class Persona {
 
   /** A string dimension computed from other fields: parents first (laziness), then `make` on the dimension's stream. */
   private generatedString(id: string, make: (g: RandomGenerator) => string): string {
+    if (this.state === 'open') this.meetConditions();
     const d = this.engine.dim(id);
     const have = this.strings.get(d.index);
     if (have !== undefined) return have;
@@ -538,6 +539,7 @@ export class Persona {
 
   /** A generated string dimension: parents first, then `make` with the name tables and the dimension's stream. */
   private generated(id: string, make: (names: NameTables, g: RandomGenerator) => string): string {
+    if (this.state === 'open') this.meetConditions();
     const dim = this.engine.dim(id);
     const have = this.strings.get(dim.index);
     if (have !== undefined) return have;

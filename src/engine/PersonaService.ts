@@ -3,6 +3,7 @@ import type { Engine } from './Engine.js';
 import type { Conditions } from './evidence.js';
 import { Persona } from './Persona.js';
 import { PersonagenError } from './PersonagenError.js';
+import { canonicalCity } from './pickCity.js';
 import { seedWords } from './rng.js';
 import { whereFields, type WhereField } from './whereFields.js';
 
@@ -57,16 +58,17 @@ export class PersonaService {
     return this.personas(seed, 1, index, where)[0];
   }
 
-  /** The exact plan for `where` (null when unconditioned), cached by its normal form. */
+  /** The exact plan for `where` (null when unconditioned), cached by its conditions (`notIn: [FEMALE]` = `in: [MALE]`). */
   plan(where: Where | null | undefined): ConditionPlan | null {
     const normal = this.normalWhere(where);
     if (Object.keys(normal).length === 0) return null;
-    const key = JSON.stringify(normal);
+    const conditions = this.conditions(normal);
+    const key = JSON.stringify([[...conditions.values], [...conditions.ranges], [...conditions.strings]]);
     let plan = this.plans.get(key);
     if (plan) {
       this.plans.delete(key);
     } else {
-      plan = planConditions(this.engine, this.conditions(normal));
+      plan = planConditions(this.engine, conditions);
       if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
     }
     this.plans.set(key, plan);
@@ -140,7 +142,8 @@ export class PersonaService {
         for (const item of f.includes ?? []) restrict(`${dim.id}.${item}`, name, ['yes']);
         for (const item of f.excludes ?? []) restrict(`${dim.id}.${item}`, name, ['no']);
       } else if (field.kind === 'string') {
-        strings.set(dim.id, (filter as StringFilter).eq!);
+        const eq = (filter as StringFilter).eq!;
+        strings.set(dim.id, dim.id === 'city' && this.engine.cities ? canonicalCity(this.engine.cities, eq) ?? eq : eq);
       } else {
         const f = filter as RangeFilter;
         ranges.set(dim.id, { gte: f.gte ?? Number.NEGATIVE_INFINITY, lte: f.lte ?? Number.POSITIVE_INFINITY });

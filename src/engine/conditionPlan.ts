@@ -205,12 +205,17 @@ function cityEnvelope(engine: Engine, conditions: Conditions): Float64Array | un
   return Float64Array.from(regions, (r) => Math.max(...URBANICITY_CLASSES.map((c) => cityShare(engine.cities!, r, c, city))));
 }
 
-/** A first name that is in no name table can never be drawn. */
+const firstNameSets = new WeakMap<object, Set<string>>();
+/** A first name that is in no name table can never be drawn (compared without case, as the condition is). */
 function namesPossible(engine: Engine, conditions: Conditions): boolean {
   const first = conditions.strings.get('firstName');
   if (first === undefined || !engine.names) return true;
-  for (const table of engine.names.first.values()) if (table.names.includes(first)) return true;
-  return false;
+  let known = firstNameSets.get(engine.names);
+  if (!known) {
+    known = new Set([...engine.names.first.values()].flatMap((t) => t.names.map((n) => n.toLocaleLowerCase('en'))));
+    firstNameSets.set(engine.names, known);
+  }
+  return known.has(first.toLocaleLowerCase('en'));
 }
 
 /**

@@ -129,3 +129,17 @@ export function cityShare(cities: CompiledCities, regionId: string, urbanicity: 
 export function regionsWithCity(cities: CompiledCities, name: string): string[] {
   return [...cities.regions].filter(([, lists]) => lists.some((l) => l.names.includes(name))).map(([id]) => id);
 }
+
+/**
+ * The spelling of a place as the lists have it, matched without regard to case (`london` -> `London`), or undefined.
+ *
+ * @example
+ *   canonicalCity(cities, 'MANCHESTER') // 'Manchester'
+ */
+export function canonicalCity(cities: CompiledCities, name: string): string | undefined {
+  const wanted = name.toLocaleLowerCase('en');
+  for (const lists of cities.regions.values()) {
+    for (const list of lists) for (const n of list.names) if (n.toLocaleLowerCase('en') === wanted) return n;
+  }
+  return undefined;
+}
