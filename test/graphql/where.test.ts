@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../src/app.js';
+import { whereFields } from '../../src/engine/whereFields.js';
+import { gql, testApp } from '../support/testApp.js';
+
+let app: App;
+beforeAll(async () => {
+  app = await testApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('PersonaWhere: generated from the registry', () => {
+  it('has a field for every available dimension, typed by kind', async () => {
+    const r = await gql(app, '{ __type(name: "PersonaWhere") { inputFields { name type { name } } } }');
+    const fields = new Map<string, string>(r.data.__type.inputFields.map((f: { name: string; type: { name: string } }) => [f.name, f.type.name]));
+    const engine = app.service.engine;
+    const covered = new Set(whereFields(engine).map((f) => f.dimension));
+    const catalogue = engine.registry.dimensions.filter((d) => d.available && d.itemOf === undefined);
+    // Every dimension but the generated identifiers (phone, username, e-mail) can be conditioned on.
+    expect(catalogue.filter((d) => !covered.has(d.id)).map((d) => d.id).sort()).toEqual(['email', 'phoneNumber', 'username']);
+    expect(fields.get('occupation')).toBe('Isco08Filter');
+    expect(fields.get('religionRaised')).toBe('ReligionFilter');
+    expect(fields.get('age')).toBe('IntRange');
+    expect(fields.get('ageBand')).toBe('BandFilter');
+    expect(fields.get('height')).toBe('IntRange');
+    expect(fields.get('bmi')).toBe('FloatRange');
+    expect(fields.get('openness')).toBe('FloatRange');
+    expect(fields.get('opennessLevel')).toBe('TraitLevelFilter');
+    expect(fields.get('incomeAmount')).toBe('FloatRange');
+    expect(fields.get('hobbies')).toBe('HobbySetFilter');
+    expect(fields.get('firstName')).toBe('StringMatch');
+    expect(fields.get('city')).toBe('StringMatch');
+  });
+
+  it('answers "nurses in Manchester aged 30-40" with personas that meet every condition', async () => {
+    const r = await gql(app, `{ personas(seed: "nurses", count: 20, where: { occupation: { in: [ISCO22] }, city: { eq: "Manchester" }, age: { gte: 30, lte: 40 } }) {
+      id occupation city age sex countryOfResidence region } }`);
+    expect(r.errors).toBeUndefined();
+    for (const p of r.data.personas) {
+      expect(p).toMatchObject({ occupation: 'ISCO22', city: 'Manchester' });
+      expect(p.age).toBeGreaterThanOrEqual(30);
+      expect(p.age).toBeLessThanOrEqual(40);
+    }
+    const again = await gql(app, 'query($id: ID!) { node(id: $id) { ... on Persona { occupation city age region } } }', { id: r.data.personas[3].id });
+    expect(again.data.node).toEqual({ occupation: 'ISCO22', city: 'Manchester', age: r.data.personas[3].age, region: r.data.personas[3].region });
+  });
+
+  it('combines sets, bands, levels and money with AND', async () => {
+    const r = await gql(app, `{ personas(seed: 5, count: 10, where: {
+      countryOfResidence: { in: [DE] }, otherLanguages: { includes: [ENGLISH] }, hobbies: { excludes: [READING] },
+      ageBand: { in: ["25-34"] }, opennessLevel: { in: [HIGH, VERY_HIGH] }, incomeAmount: { gte: 40000 } }) {
+      otherLanguages hobbies ageBand opennessLevel incomeAmount { amount currency } } }`);
+    expect(r.errors).toBeUndefined();
+    for (const p of r.data.personas) {
+      expect(p.otherLanguages).toContain('ENGLISH');
+      expect(p.hobbies).not.toContain('READING');
+      expect(p.ageBand).toBe('25-34');
+      expect(['HIGH', 'VERY_HIGH']).toContain(p.opennessLevel);
+      expect(p.incomeAmount.amount).toBeGreaterThanOrEqual(40000);
+      expect(p.incomeAmount.currency).toBe('EUR');
+    }
+  });
+
+  it('gives coded errors: the conflicting dimensions, or the estimated probability', async () => {
+    const impossible = await gql(app, '{ personas(seed: 1, where: { educationLevel: { in: [ISCED8] }, age: { lte: 19 } }) { age } }');
+    expect(impossible.errors![0].extensions).toMatchObject({ code: 'UNSATISFIABLE_CONDITIONS', dimensions: ['educationLevel', 'age'] });
+    expect(impossible.data).toBeNull();
+    const rare = await gql(app, `{ personas(seed: 1, where: { countryOfResidence: { in: [JP] }, occupation: { in: [ISCO22] }, educationLevel: { in: [ISCED8] },
+      hobbies: { includes: [FISHING_HUNTING, DANCING, FASHION_BEAUTY] } }) { age } }`);
+    expect(rare.errors![0].extensions!.code).toBe('CONDITIONS_TOO_RARE');
+    expect(rare.errors![0].extensions!.estimatedProbability).toBeGreaterThan(0);
+    const band = await gql(app, '{ personas(seed: 1, where: { ageBand: { in: ["30-39"] } }) { age } }');
+    expect(band.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringContaining('25-34') });
+  });
+});
+
+describe('distribution', () => {
+  it('is exact where the closure can be enumerated', async () => {
+    const r = await gql(app, '{ distribution(dimension: "sex", where: { age: { gte: 85 } }) { exact sampleSize conditionsProbability conditionsProbabilityExact values { value probability standardError } } }');
+    expect(r.errors).toBeUndefined();
+    const d = r.data.distribution;
+    expect(d).toMatchObject({ exact: true, sampleSize: null, conditionsProbabilityExact: true });
+    expect(d.values.reduce((a: number, v: { probability: number }) => a + v.probability, 0)).toBeCloseTo(1, 12);
+    // The oldest old are mostly women.
+    expect(d.values.find((v: { value: string }) => v.value === 'FEMALE').probability).toBeGreaterThan(0.55);
+  });
+
+  it('estimates "what share of UK graduates aged 25-34 rent?" with its sample size', async () => {
+    const r = await gql(app, `{ distribution(dimension: "housingTenure", samples: 4000, where: { countryOfResidence: { in: [GB] }, educationLevel: { in: [ISCED6, ISCED7, ISCED8] }, age: { gte: 25, lte: 34 } }) {
+      exact sampleSize effectiveSampleSize conditionsProbability values { value probability standardError } } }`);
+    expect(r.errors).toBeUndefined();
+    const d = r.data.distribution;
+    expect(d).toMatchObject({ exact: false, sampleSize: 4000 });
+    expect(d.effectiveSampleSize).toBeGreaterThan(500);
+    expect(d.values.reduce((a: number, v: { probability: number }) => a + v.probability, 0)).toBeCloseTo(1, 9);
+    const renting = d.values.filter((v: { value: string }) => v.value.startsWith('RENT')).reduce((a: number, v: { probability: number }) => a + v.probability, 0);
+    expect(renting).toBeGreaterThan(0.3);
+    for (const v of d.values) expect(v.standardError).toBeLessThan(0.05);
+  });
+});
