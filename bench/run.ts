@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the cost of a full persona vs a 3-field persona, in the engine alone and through GraphQL
- * in-process (yoga.fetch, JSON included). Medians over repeated runs; writes bench/results/latest.json.
+ * in-process (yoga.fetch, JSON included), and of full personas under conditions (bench/conditions.ts). Medians over
+ * repeated runs; writes bench/results/latest.json.
  *
  * @example
  *   npm run bench
@@ -10,6 +11,7 @@ import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { startApp } from '../src/app.js';
 import { Persona } from '../src/engine/Persona.js';
 import { seedWords } from '../src/engine/rng.js';
+import { benchConditions } from './conditions.js';
 import { buildSchema } from '../src/graphql/schema.js';
 
 const app = await startApp({ mapsDir: 'maps', dataDir: 'memory://' });
@@ -22,10 +24,12 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function engineFull(seed: number, i: number) {
-  const p = new Persona(engine, seedWords(seed), i, null);
+function fillFull(p: Persona) {
   for (const id of categorical) p.valueId(id);
   p.firstName(); p.lastName(); p.age(); p.birthDate(); p.income();
+}
+function engineFull(seed: number, i: number) {
+  fillFull(new Persona(engine, seedWords(seed), i, null));
 }
 function engineThree(seed: number, i: number) {
   const p = new Persona(engine, seedWords(seed), i, null);
@@ -78,10 +82,19 @@ const results = {
   engine: { fullPersonaMicros: timeEngine(engineFull, 5000, 9), threeFieldPersonaMicros: timeEngine(engineThree, 20000, 9) },
   graphql: { fullPersonaMicros: await timeGraphql(FULL_FIELDS, 1000, 7), threeFieldPersonaMicros: await timeGraphql(THREE.join(' '), 1000, 7) },
 };
+const conditions = benchConditions(app.service, fillFull, results.engine.fullPersonaMicros);
 const ratio = (x: { fullPersonaMicros: number; threeFieldPersonaMicros: number }) => x.threeFieldPersonaMicros / x.fullPersonaMicros;
 console.table({
   'engine only': { 'µs / full persona': results.engine.fullPersonaMicros.toFixed(2), 'µs / 3-field persona': results.engine.threeFieldPersonaMicros.toFixed(2), 'ratio 3-field / full': ratio(results.engine).toFixed(3) },
   'GraphQL in-process (1,000 per request)': { 'µs / full persona': results.graphql.fullPersonaMicros.toFixed(2), 'µs / 3-field persona': results.graphql.threeFieldPersonaMicros.toFixed(2), 'ratio 3-field / full': ratio(results.graphql).toFixed(3) },
 });
-writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, date: new Date().toISOString() }, null, 2) + '\n');
+console.table(Object.fromEntries(conditions.map((c) => [c.name, {
+  'P(conditions)': c.probability.toExponential(2) + (c.exact ? ' exact' : ' est.'),
+  'plan ms': c.planMillis.toFixed(0),
+  'µs / full persona': c.micros.toFixed(0),
+  'x unconditioned': c.ratio.toFixed(2),
+  target: c.target,
+  met: c.met ? 'yes' : 'NO',
+}])));
+writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, conditions, date: new Date().toISOString() }, null, 2) + '\n');
 await app.close();

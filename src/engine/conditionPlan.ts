@@ -74,7 +74,7 @@ const NODE_BUDGET = 200_000;
 /** A head condition's closure must be this small (and hold no sets or strings) to be tried for enumeration. */
 export const HEAD_CLOSURE_MAX = 8;
 /** Pilot: tries until this many are accepted, or at most PILOT_MAX_TRIES. */
-const PILOT_ACCEPTED = 32;
+const PILOT_ACCEPTED = 100;
 const PILOT_MAX_TRIES = 60_000;
 /** Conditions whose tries are accepted less often than this exceed the sampling budget (CONDITIONS_TOO_RARE). */
 export const MIN_ACCEPTANCE = 1 / 30_000;
@@ -120,9 +120,7 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
     return { conditions, head, tail: null, evidence, ranges, probability: head?.probability ?? 1, exact: true };
   }
 
-  const inHead = new Set(head?.order ?? []);
-  const sampled = new Set(ancestorClosure(reg.dimensions.map((d) => d.parents), [...tailDims, ...strings.map((s) => s.dim)]));
-  const order = reg.order.filter((d) => sampled.has(d) && !inHead.has(d) && reg.dimensions[d].kind !== 'string');
+  const order = tailOrder(engine, tailDims, strings.map((x) => x.dim), new Set(head?.order ?? []));
   const tailEvidence = new Map(tailDims.map((d) => [d, evidence.get(d)!]));
   const draft: ConditionPlan = {
     conditions, head, evidence, ranges, probability: NaN, exact: false,
@@ -150,6 +148,25 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
     probability: headProbability * acceptance,
     tail: { ...draft.tail!, acceptance, pilotTries: tries, maxTries: Math.ceil(100 / acceptance) },
   };
+}
+
+/**
+ * The order a try samples the tail in: conditions with the smallest closure first, each preceded by the part of its
+ * closure not yet sampled (a valid topological order), so a try that fails a cheap condition stops before sampling
+ * the closure of an expensive one. String conditions come last.
+ */
+function tailOrder(engine: Engine, tailDims: readonly number[], stringDims: readonly number[], inHead: ReadonlySet<number>): number[] {
+  const reg = engine.registry;
+  const rank = new Map(reg.order.map((d, i) => [d, i]));
+  const order: number[] = [];
+  const placed = new Set(inHead);
+  const byClosure = [...tailDims].sort((a, b) => reg.closures[a].length - reg.closures[b].length || a - b);
+  for (const target of [...byClosure, ...stringDims]) {
+    const missing = reg.closures[target].filter((d) => !placed.has(d) && reg.dimensions[d].kind !== 'string');
+    missing.sort((a, b) => rank.get(a)! - rank.get(b)!);
+    for (const d of missing) { order.push(d); placed.add(d); }
+  }
+  return order;
 }
 
 /** Human-readable conditions, for error messages. */

@@ -32,7 +32,8 @@ export function conditionalWeights(dim: Dimension, values: Int32Array, out: Floa
     }
     for (let v = 0; v < k; v++) out[v] *= head.rows[base + v];
   } else {
-    for (let f = 0; f < product.length; f++) {
+    const last = product.length - 1;
+    for (let f = 0; f <= last; f++) {
       const factor = product[f];
       let row = 0;
       for (let i = 0; i < factor.by.length; i++) row += values[factor.by[i]] * factor.strides[i];
@@ -42,7 +43,7 @@ export function conditionalWeights(dim: Dimension, values: Int32Array, out: Floa
       else for (let v = 0; v < k; v++) out[v] *= rows[row + v];
     }
   }
-  applyRules(dim, values, out);
+  if (dim.runtimeRules.length > 0) applyRules(dim, values, out);
   let mass = 0;
   for (let v = 0; v < k; v++) mass += out[v];
   if (mass > 0) return mass;

@@ -6,7 +6,7 @@ import {
   catalogueSchema, dimensionMapSchema, firstNamesSchema, lastNamesSchema, realiseSchema, regionsSchema,
   type Catalogue, type FirstNamesMap, type LastNamesMap, type Provenance, type RealiseSpec, type Rule,
 } from './mapSchema.js';
-import { mergeFactors } from './mergeFactors.js';
+import { dropCountryWhereRegion, mergeFactors } from './mergeFactors.js';
 import { PersonagenError } from './PersonagenError.js';
 import { citiesSchema, type CitiesMap } from './pickCity.js';
 import { phonePlanSchema, type PhonePlan } from './phoneNumber.js';
@@ -142,6 +142,13 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     if (new Set(values).size !== values.length) throw new PersonagenError('MAP_INVALID', `maps/catalogue.json: duplicate values in ${d.id}`);
     return { id: d.id, index: i, values, valueIndex: new Map(values.map((v, j) => [v, j])) };
   });
+  const countryIndex = indexOf.get('countryOfResidence')!;
+  const regionIndex = indexOf.get('region') ?? -1;
+  const countryOfRegion = Int32Array.from(regions, (r) => {
+    const c = spaces[countryIndex].valueIndex.get(r.country);
+    if (c === undefined) throw new PersonagenError('MAP_INVALID', `maps/regions.json: region ${r.id} lies in unknown country ${r.country}`);
+    return c;
+  });
   const itemDims = (set: number) => items.flatMap((it, k) => (it.set === set ? [catalogue.dimensions.length + k] : []));
   const parents = all.map((d, i) => d.kind === 'set' ? itemDims(i) :
     d.parents.map((p) => {
@@ -175,7 +182,12 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
       runtimeRules = foldCountryRules(model, rules, spaces[i].values.length);
       // Sampling reads a log-linear model through `product` (and the head row for the contradiction fallback), so
       // the unmerged conditional factors are dropped rather than kept twice.
-      if (model.pool === 'logLinear') model = { ...model, factors: model.factors.slice(0, 1), product: mergeFactors(model.factors, spaces[i].values.length, (dim) => spaces[dim].values.length) };
+      if (model.pool === 'logLinear') {
+        const k = spaces[i].values.length;
+        const card = (dim: number) => spaces[dim].values.length;
+        const rekeyed = model.factors.map((f) => dropCountryWhereRegion(f, k, countryIndex, regionIndex, countryOfRegion, card));
+        model = { ...model, factors: model.factors.slice(0, 1), product: mergeFactors(rekeyed, k, card) };
+      }
       if (model.factors.length === 1 && runtimeRules.length === 0 && model.factors[0].by.length === 1 && spaces[i].values.length >= SPARSE_MIN_VALUES) {
         byCountry = sparseRows(model.factors[0].rows, spaces[i].values.length);
       }
@@ -186,7 +198,12 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
       combination = { method: map.combination.method, pool: map.combination.pool };
     }
     const available = rawMap !== undefined || (d.kind === 'string' && raw[STRING_SOURCES[d.id]] !== undefined);
-    const setParts = d.kind === 'set' ? { items: d.values, itemDims: parents[i] } : i >= catalogue.dimensions.length ? { itemOf: items[i - catalogue.dimensions.length].set } : {};
+    // Every dimension object has the same keys (one hidden class), which keeps the sampling loops monomorphic.
+    const setParts = {
+      items: d.kind === 'set' ? d.values : undefined,
+      itemDims: d.kind === 'set' ? parents[i] : undefined,
+      itemOf: i >= catalogue.dimensions.length ? items[i - catalogue.dimensions.length].set : undefined,
+    };
     return {
       ...spaces[i], tier: d.tier, kind: d.kind, parents: parents[i], parentIds: d.parents, streamKey: hashString(d.id),
       available, model, rules, runtimeRules, byCountry, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source, ...setParts,
