@@ -22,6 +22,10 @@ export type Where = Readonly<Record<string, ValueFilter | RangeFilter | SetFilte
 export const LIMITS = { maxCount: 10_000, maxIndex: 2_147_483_647, maxSeedLength: 256 } as const;
 
 const PLAN_CACHE_SIZE = 256;
+/** Enumerated tree nodes the plan cache may hold in all (about 150 bytes each). */
+const PLAN_CACHE_NODES = 2_000_000;
+/** Rejection tries one request may need on average (about 10-20 s of sampling): bounds count x 1 / acceptance. */
+const TRIES_PER_REQUEST = 2_000_000;
 
 /**
  * The engine's front door for the API: validates addresses and conditions, caches exact condition plans (LRU),
@@ -48,6 +52,11 @@ export class PersonaService {
     if (!Number.isInteger(offset) || offset < 0) throw new PersonagenError('NEGATIVE_INDEX', `offset must be >= 0, got ${offset}`);
     if (offset + count - 1 > LIMITS.maxIndex) throw new PersonagenError('BAD_USER_INPUT', `index ${offset + count - 1} exceeds ${LIMITS.maxIndex}`);
     const plan = this.plan(where);
+    const acceptance = plan?.tail?.acceptance ?? 1;
+    if (count / acceptance > TRIES_PER_REQUEST) {
+      const max = Math.max(1, Math.floor(TRIES_PER_REQUEST * acceptance));
+      throw new PersonagenError('COUNT_TOO_LARGE', `these conditions meet about 1 try in ${Math.round(1 / acceptance)}; at most ${max} personas per request under them (page with offset)`, { max });
+    }
     const words = seedWords(seed);
     return Array.from({ length: count }, (_, i) => new Persona(this.engine, words, offset + i, plan));
   }
@@ -69,9 +78,15 @@ export class PersonaService {
       this.plans.delete(key);
     } else {
       plan = planConditions(this.engine, conditions);
-      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
     }
     this.plans.set(key, plan);
+    let nodes = 0;
+    for (const p of this.plans.values()) nodes += p.head?.nodes ?? 0;
+    while (this.plans.size > 1 && (this.plans.size > PLAN_CACHE_SIZE || nodes > PLAN_CACHE_NODES)) {
+      const oldest = this.plans.keys().next().value!;
+      nodes -= this.plans.get(oldest)!.head?.nodes ?? 0;
+      this.plans.delete(oldest);
+    }
     return plan;
   }
 

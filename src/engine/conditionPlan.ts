@@ -25,6 +25,8 @@ export interface HeadPlan {
   /** Position of each dimension in `order`, or -1. */
   readonly position: Int32Array;
   readonly root: PlanNode;
+  /** Nodes in the tree (for the plan cache's memory bound). */
+  readonly nodes: number;
   /** Probability of the head conditions under the maps (exact). */
   readonly probability: number;
 }
@@ -286,5 +288,5 @@ export function enumerate(engine: Engine, dims: readonly number[], evidence: Rea
   };
   const built = build(0);
   if (!built) return null;
-  return { order, position, root: built.node, probability: built.mass };
+  return { order, position, root: built.node, nodes, probability: built.mass };
 }

@@ -178,6 +178,20 @@ describe('conditions: impossible and too rare', () => {
     expect(code({ firstName: { eq: '  ' } })).toBe('BAD_USER_INPUT');
   });
 
+  it('bounds the work of one request: rare conditions lower the count allowed, with the maximum in the error', () => {
+    const where: Where = { religion: { in: ['jewish'] }, occupation: { in: ['isco22'] } };
+    let error: { code: string; details: { max: number } } | undefined;
+    try {
+      service.personas(1, 5000, 0, where);
+    } catch (e) {
+      error = e as typeof error;
+    }
+    expect(error?.code).toBe('COUNT_TOO_LARGE');
+    expect(error!.details.max).toBeGreaterThan(10);
+    expect(error!.details.max).toBeLessThan(5000);
+    expect(service.personas(1, 3, 0, where).map((p) => p.valueId('religion'))).toEqual(['jewish', 'jewish', 'jewish']);
+  });
+
   it('fails with CONDITIONS_TOO_RARE and the estimated probability beyond the sampling budget', () => {
     const where: Where = {
       countryOfResidence: { in: ['JP'] }, occupation: { in: ['isco22'] }, educationLevel: { in: ['isced8'] }, hobbies: { includes: ['fishingHunting', 'dancing', 'fashionBeauty'] },
