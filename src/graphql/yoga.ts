@@ -7,6 +7,46 @@ import { buildSchema } from './schema.js';
 
 const DEBUG_HEADER = 'x-personagen-debug';
 
+/** The operations GraphiQL opens with (a test runs each of them). */
+export const GRAPHIQL_DEFAULT_QUERY = `# Realistic synthetic people. Try changing the seed, the index or the conditions.
+query Example {
+  personas(seed: 42, count: 3, where: { countryOfResidence: { in: [GB] }, age: { gte: 25, lte: 34 } }) {
+    id
+    fullName
+    age
+    sex
+    region
+    ethnicity
+    culturalOrigin
+    educationLevel
+    occupation
+    income
+    incomeAmount { amount currency }
+  }
+}
+
+# Conditions on any dimension are exact: nurses skew female, a city moves region and age with it.
+query Nurses {
+  personas(seed: 1, count: 5, where: { occupation: { in: [ISCO22] }, city: { eq: "Manchester" }, age: { gte: 30, lte: 40 } }) {
+    fullName
+    sex
+    age
+    educationLevel
+    fieldOfStudy
+    hobbies
+  }
+}
+
+# What share of UK graduates aged 25-34 rent?
+query Renting {
+  distribution(dimension: "housingTenure", where: { countryOfResidence: { in: [GB] }, educationLevel: { in: [ISCED6, ISCED7, ISCED8] }, age: { gte: 25, lte: 34 } }) {
+    exact
+    sampleSize
+    values { value probability standardError }
+  }
+}
+`;
+
 /**
  * Adds `extensions.personagen` when the request carries `x-personagen-debug: 1`: how many dimensions were
  * sampled in total and per persona, and which ones for the first persona (laziness made visible).
@@ -67,23 +107,7 @@ export function createApp(service: PersonaService, database: Database): YogaServ
     }),
     graphiql: {
       title: 'personagen',
-      defaultQuery: `# Realistic synthetic people. Try changing the seed, the index or the conditions.
-query Example {
-  personas(seed: 42, count: 3, where: { countryOfResidence: { in: [GB] }, age: { gte: 25, lte: 34 } }) {
-    id
-    fullName
-    age
-    sex
-    region
-    ethnicity
-    culturalOrigin
-    educationLevel
-    occupation
-    income
-    incomeAmount { amount currency }
-  }
-}
-`,
+      defaultQuery: GRAPHIQL_DEFAULT_QUERY,
     },
     plugins: [
       samplingStatsPlugin(),

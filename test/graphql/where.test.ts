@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.js';
 import { whereFields } from '../../src/engine/whereFields.js';
+import { GRAPHIQL_DEFAULT_QUERY } from '../../src/graphql/yoga.js';
 import { gql, testApp } from '../support/testApp.js';
 
 let app: App;
@@ -98,5 +99,18 @@ describe('distribution', () => {
     const renting = d.values.filter((v: { value: string }) => v.value.startsWith('RENT')).reduce((a: number, v: { probability: number }) => a + v.probability, 0);
     expect(renting).toBeGreaterThan(0.3);
     for (const v of d.values) expect(v.standardError).toBeLessThan(0.05);
+  });
+});
+
+describe('GraphiQL', () => {
+  it.each(['Example', 'Nurses', 'Renting'])('runs the default operation %s without errors', async (operationName) => {
+    const res = await app.yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: GRAPHIQL_DEFAULT_QUERY, operationName }),
+    });
+    const body = (await res.json()) as { data?: unknown; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toBeTruthy();
   });
 });
