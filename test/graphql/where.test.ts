@@ -77,6 +77,18 @@ describe('PersonaWhere: generated from the registry', () => {
   });
 });
 
+describe('pinned snapshots under conditions', () => {
+  it.each([
+    ['an enumerated head', '{ countryOfResidence: { in: [IN] }, age: { gte: 60 } }'],
+    ['a sampled tail', '{ occupation: { in: [ISCO22] }, countryOfResidence: { in: [GB] }, hobbies: { includes: [COOKING] } }'],
+    ['a city and a first name', '{ city: { eq: "Toronto" }, firstName: { eq: "Sarah" } }'],
+  ])('%s gives the same personas forever', async (_name, where) => {
+    const r = await gql(app, `{ personas(seed: 2024, count: 3, where: ${where}) { fullName age sex region city occupation educationLevel hobbies incomeAmount { amount currency } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.personas).toMatchSnapshot();
+  });
+});
+
 describe('distribution', () => {
   it('is exact where the closure can be enumerated', async () => {
     const r = await gql(app, '{ distribution(dimension: "sex", where: { age: { gte: 85 } }) { exact sampleSize conditionsProbability conditionsProbabilityExact values { value probability standardError } } }');
