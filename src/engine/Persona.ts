@@ -49,8 +49,9 @@ export class Persona {
   private depth = 0;
   /** The rejection try whose streams this persona uses (0 without sampled conditions). */
   private salt = 0;
-  /** Sampled conditions: 'open' until the first field is asked for, then 'trying' and 'met'. */
-  private state: 'open' | 'trying' | 'met';
+  /** Sampled conditions: 'open' until the first field is asked for, then 'trying' and 'met' (or 'failed'). */
+  private state: 'open' | 'trying' | 'met' | 'failed';
+  private failure?: PersonagenError;
   sampledCount = 0;
 
   constructor(
@@ -82,13 +83,21 @@ export class Persona {
    * accepted try fixes every value of the persona, so the result depends on (seed, index, conditions) only.
    */
   private meetConditions(): void {
+    if (this.state === 'failed') throw this.failure!;
     const tail = this.plan!.tail!;
     for (let t = 0; t < tail.maxTries; t++) {
       if (this.attempt(t, 'reject') > 0) return;
     }
-    throw new PersonagenError('CONDITIONS_TOO_RARE', `no persona met the conditions within ${tail.maxTries} tries (estimated probability ${this.plan!.probability.toExponential(2)})`, {
+    // Every later field fails the same way: a persona never shows values of a failed try, nor values drawn without
+    // its conditions.
+    this.values.fill(-1);
+    this.strings.clear();
+    this.realised.clear();
+    this.state = 'failed';
+    this.failure = new PersonagenError('CONDITIONS_TOO_RARE', `no persona met the conditions within ${tail.maxTries} tries (estimated probability ${this.plan!.probability.toExponential(2)})`, {
       estimatedProbability: this.plan!.probability, upperBound: false,
     });
+    throw this.failure;
   }
 
   /**
@@ -183,7 +192,7 @@ export class Persona {
   get(d: number): number {
     const have = this.values[d];
     if (have >= 0) return have;
-    if (this.state === 'open') {
+    if (this.state === 'open' || this.state === 'failed') {
       this.meetConditions();
       return this.get(d);
     }
@@ -488,7 +497,7 @@ export class Persona {
 
   /** A string dimension computed from other fields: parents first (laziness), then `make` on the dimension's stream. */
   private generatedString(id: string, make: (g: RandomGenerator) => string): string {
-    if (this.state === 'open') this.meetConditions();
+    if (this.state === 'open' || this.state === 'failed') this.meetConditions();
     const d = this.engine.dim(id);
     const have = this.strings.get(d.index);
     if (have !== undefined) return have;
@@ -539,7 +548,7 @@ export class Persona {
 
   /** A generated string dimension: parents first, then `make` with the name tables and the dimension's stream. */
   private generated(id: string, make: (names: NameTables, g: RandomGenerator) => string): string {
-    if (this.state === 'open') this.meetConditions();
+    if (this.state === 'open' || this.state === 'failed') this.meetConditions();
     const dim = this.engine.dim(id);
     const have = this.strings.get(dim.index);
     if (have !== undefined) return have;

@@ -29,26 +29,40 @@ export function mergeFactors(factors: readonly CompiledFactor[], k: number, card
   }
 }
 
-function unionOf(a: readonly number[], b: readonly number[]): number[] {
-  return [...new Set([...a, ...b])];
-}
-
-function multiply(a: CompiledFactor, b: CompiledFactor, k: number, cardinality: (dim: number) => number): CompiledFactor {
-  const by = unionOf(a.by, b.by);
+/** Row strides of a table keyed by `by` (last dimension fastest) and its number of rows. */
+function layout(by: readonly number[], cardinality: (dim: number) => number): { strides: number[]; rowCount: number } {
   const strides: number[] = [];
   let rowCount = 1;
   for (let i = by.length - 1; i >= 0; i--) {
     strides[i] = rowCount;
     rowCount *= cardinality(by[i]);
   }
+  return { strides, rowCount };
+}
+
+/** The value of each keyed dimension for row r, written into `tuple` (no allocation). */
+function decodeInto(r: number, strides: readonly number[], tuple: Int32Array): void {
+  let rem = r;
+  for (let i = 0; i < strides.length; i++) {
+    tuple[i] = Math.floor(rem / strides[i]);
+    rem -= tuple[i] * strides[i];
+  }
+}
+
+function unionOf(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])];
+}
+
+function multiply(a: CompiledFactor, b: CompiledFactor, k: number, cardinality: (dim: number) => number): CompiledFactor {
+  const by = unionOf(a.by, b.by);
+  const { strides, rowCount } = layout(by, cardinality);
   const rows = new Float64Array(rowCount * k);
   const tuple = new Int32Array(by.length);
   const pos = (f: CompiledFactor) => f.by.map((d) => by.indexOf(d));
   const pa = pos(a);
   const pb = pos(b);
   for (let r = 0; r < rowCount; r++) {
-    let rem = r;
-    for (let i = 0; i < by.length; i++) { tuple[i] = Math.floor(rem / strides[i]); rem -= tuple[i] * strides[i]; }
+    decodeInto(r, strides, tuple);
     let ra = 0;
     let rb = 0;
     for (let i = 0; i < pa.length; i++) ra += tuple[pa[i]] * a.strides[i];
@@ -73,17 +87,11 @@ export function dropCountryWhereRegion(
   const ri = factor.by.indexOf(region);
   if (ci < 0 || ri < 0) return factor;
   const by = factor.by.filter((d) => d !== country);
-  const strides: number[] = [];
-  let rowCount = 1;
-  for (let i = by.length - 1; i >= 0; i--) {
-    strides[i] = rowCount;
-    rowCount *= cardinality(by[i]);
-  }
+  const { strides, rowCount } = layout(by, cardinality);
   const rows = new Float64Array(rowCount * k);
   const tuple = new Int32Array(by.length);
   for (let r = 0; r < rowCount; r++) {
-    let rem = r;
-    for (let i = 0; i < by.length; i++) { tuple[i] = Math.floor(rem / strides[i]); rem -= tuple[i] * strides[i]; }
+    decodeInto(r, strides, tuple);
     let source = 0;
     for (let i = 0; i < factor.by.length; i++) {
       const d = factor.by[i];

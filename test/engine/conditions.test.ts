@@ -192,6 +192,22 @@ describe('conditions: impossible and too rare', () => {
     expect(service.personas(1, 3, 0, where).map((p) => p.valueId('religion'))).toEqual(['jewish', 'jewish', 'jewish']);
   });
 
+  it('never shows values drawn without the conditions once a persona ran out of tries', () => {
+    const plan = service.plan({ occupation: { in: ['isco22'] } })!;
+    const strict = { ...plan, tail: { ...plan.tail!, maxTries: 1 } };
+    const unlucky = Array.from({ length: 50 }, (_, i) => new Persona(engine, seedWords(1), i, strict)).find((p) => {
+      try {
+        p.valueId('sex');
+        return false;
+      } catch {
+        return true;
+      }
+    })!;
+    for (const field of [() => unlucky.valueId('age'), () => unlucky.firstName(), () => unlucky.city(), () => unlucky.setItems('hobbies')]) {
+      expect(field).toThrow(expect.objectContaining({ code: 'CONDITIONS_TOO_RARE' }));
+    }
+  });
+
   it('fails with CONDITIONS_TOO_RARE and the estimated probability beyond the sampling budget', () => {
     const where: Where = {
       countryOfResidence: { in: ['JP'] }, occupation: { in: ['isco22'] }, educationLevel: { in: ['isced8'] }, hobbies: { includes: ['fishingHunting', 'dancing', 'fashionBeauty'] },
