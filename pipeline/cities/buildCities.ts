@@ -63,7 +63,7 @@ const out = {
     },
     classification: {
       kind: 'estimate',
-      method: 'personagen team method (docs/cities-and-phones.md): metro cores = places >= 1M, the listed cores of known metros >= 1M (pipeline/cities/knownMetroCores.ts), or places >= 100k whose 25 km neighbourhood sums to >= 1M and that lie outside an earlier core\'s belt; largeCity = within the core radius (5 km x sqrt(metro millions), 5-15 km) or a place >= 200k inside a belt; suburban = other places inside a belt (30 km + 5 km per doubling over 1M, max 50 km); townSmallCity = other places >= 5,000 (20,000 in TR, EG, NG, PH); rural = the rest. Regions via explicit admin1 tables; England and Ireland via nearest anchor town.',
+      method: 'personagen team method (docs/cities-and-phones.md): metro cores = places >= 1M, the listed cores of known metros >= 1M (pipeline/cities/knownMetroCores.ts), or places >= 100k whose 25 km neighbourhood sums to >= 1M and that lie outside an earlier core\'s belt; largeCity = within the core radius (5 km x sqrt(metro millions), 5-15 km) or a place >= 200k inside a belt; suburban = other places inside a belt (30 km + 5 km per doubling over 1M, max 50 km); townSmallCity = other places >= 5,000 (20,000 in TR, EG, NG, PH, IN); rural = the rest (topped up with the smallest other places to 10 where fewer). Regions via explicit admin1 tables; England and Ireland via nearest anchor town.',
       basis: 'GeoNames cities1000; Eurostat Degree of Urbanisation thresholds (5,000-inhabitant clusters) and OECD functional urban areas as the model',
     },
   },

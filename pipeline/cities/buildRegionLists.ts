@@ -20,7 +20,7 @@ export interface CityList {
  * largeCity -> the region's largest place and the places within the minimum core radius of it;
  * suburban -> places within `fallbackBeltRadiusKm` of the region's largest place (else the largeCity list);
  * townSmallCity -> the region's `fallbackListSize` largest places outside largeCity (else the largeCity list);
- * rural -> the region's `fallbackListSize` smallest places.
+ * rural -> with fewer than `fallbackListSize` rural places, those topped up with the region's smallest other places.
  *
  * @example
  *   buildRegionLists(places, classes, ['gbNorthWest']).gbNorthWest.largeCity.names[0] // 'Liverpool' or 'Manchester'
@@ -54,7 +54,12 @@ export function buildRegionLists(
     lists.townSmallCity = towns.length ? toList(towns)
       : toList(rest.length ? rest.slice(0, CITY_RULES.fallbackListSize) : large, true);
     const rural = of('rural');
-    lists.rural = rural.length ? toList(rural) : toList(all.slice(-CITY_RULES.fallbackListSize), true);
+    if (rural.length >= CITY_RULES.fallbackListSize) lists.rural = toList(rural);
+    else {
+      // Too few rural places to stand for a region's rural people: add its smallest other places.
+      const others = all.filter((p) => !rural.includes(p)).slice(-(CITY_RULES.fallbackListSize - rural.length));
+      lists.rural = toList([...rural, ...others], true);
+    }
     out[id] = Object.fromEntries(URBANICITY.map((c) => [c, lists[c]])) as Record<Urbanicity, CityList>;
   }
   return out;

@@ -28,12 +28,16 @@ export const CITY_RULES = {
   townMinPopulation: 5_000,
   /**
    * Countries where the town threshold is higher: TurkStat's long-standing urban threshold is 20,000, and in EG,
-   * NG and PH villages of 5,000-20,000 people are common and GeoNames lists few places below that size.
+   * NG, PH and IN villages of 5,000-20,000 people are common and GeoNames lists few places below that size (with
+   * 5,000, Uttar Pradesh, home to about 155 million rural people, had a single rural place).
    */
-  townMinPopulationByCountry: { TR: 20_000, EG: 20_000, NG: 20_000, PH: 20_000 } as Readonly<Record<string, number>>,
+  townMinPopulationByCountry: { TR: 20_000, EG: 20_000, NG: 20_000, PH: 20_000, IN: 20_000 } as Readonly<Record<string, number>>,
   /** Fallback suburbs: places within this distance of a region's largest place. */
   fallbackBeltRadiusKm: 30,
-  /** Fallback towns / rural places: this many of the region's largest / smallest remaining places. */
+  /**
+   * Fallback towns / rural places: this many of the region's largest / smallest remaining places. A rural list with
+   * fewer places is topped up with the region's smallest other places to this size (and marked as a fallback).
+   */
   fallbackListSize: 10,
   /** Places kept per (region, class), most populous first; weights are relative, so the cut only trims the tail. */
   maxPlacesPerList: 200,
