@@ -55,14 +55,17 @@ const FULL_FIELDS = Object.values(personaType.getFields())
   })
   .join(' ');
 
-async function timeGraphql(fields: string, count: number, runs: number): Promise<number> {
+async function timeGraphql(fields: string, count: number, runs: number, where?: Record<string, unknown>): Promise<number> {
   const per: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t = process.hrtime.bigint();
     const res = await app.yoga.fetch('http://yoga/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ personas(seed: ${r}, count: ${count}) { ${fields} } }` }),
+      body: JSON.stringify({
+        query: `query($where: PersonaWhere) { personas(seed: ${r}, count: ${count}, offset: ${r * count}, where: $where) { ${fields} } }`,
+        variables: { where: where ?? null },
+      }),
     });
     const body = await res.json() as { errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -82,7 +85,7 @@ const results = {
   engine: { fullPersonaMicros: timeEngine(engineFull, 5000, 9), threeFieldPersonaMicros: timeEngine(engineThree, 20000, 9) },
   graphql: { fullPersonaMicros: await timeGraphql(FULL_FIELDS, 1000, 7), threeFieldPersonaMicros: await timeGraphql(THREE.join(' '), 1000, 7) },
 };
-const conditions = benchConditions(app.service, fillFull, results.engine.fullPersonaMicros);
+const conditions = await benchConditions(app.service, fillFull, (where, count) => timeGraphql(FULL_FIELDS, count, 5, where));
 const ratio = (x: { fullPersonaMicros: number; threeFieldPersonaMicros: number }) => x.threeFieldPersonaMicros / x.fullPersonaMicros;
 console.table({
   'engine only': { 'µs / full persona': results.engine.fullPersonaMicros.toFixed(2), 'µs / 3-field persona': results.engine.threeFieldPersonaMicros.toFixed(2), 'ratio 3-field / full': ratio(results.engine).toFixed(3) },
@@ -93,6 +96,8 @@ console.table(Object.fromEntries(conditions.map((c) => [c.name, {
   'plan ms': c.planMillis.toFixed(0),
   'µs / full persona': c.micros.toFixed(0),
   'x unconditioned': c.ratio.toFixed(2),
+  'GraphQL µs / full persona': c.graphqlMicros.toFixed(0),
+  'GraphQL x unconditioned': c.graphqlRatio.toFixed(2),
   target: c.target,
   met: c.met ? 'yes' : 'NO',
 }])));

@@ -133,7 +133,9 @@ export class Persona {
       const k = dim.values.length;
       let kept = 0;
       for (let v = 0; v < k; v++) kept += (w[v] *= likelihood(e, this.values, v, country, k));
-      const share = kept / mass;
+      // The head drew the country in proportion to this condition's envelope: divide by it (exact either way).
+      const envelope = tail.envelopes.get(d);
+      const share = envelope ? kept / mass / envelope[this.values[country]] : kept / mass;
       if (mode === 'weigh') weight *= share;
       else if (!(this.uniform(mixKey(dim.streamKey, ACCEPT_KEY)) < share)) return 0;
       if (!(kept > 0)) return 0;

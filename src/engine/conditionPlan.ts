@@ -4,6 +4,7 @@ import { conditionsPossible } from './conditionsPossible.js';
 import type { Engine } from './Engine.js';
 import { compileEvidence, likelihood, type Conditions, type Evidence } from './evidence.js';
 import { Persona } from './Persona.js';
+import { likelihoodEnvelope } from './likelihoodEnvelope.js';
 import { PersonagenError } from './PersonagenError.js';
 import { cityShare, URBANICITY_CLASSES } from './pickCity.js';
 import type { NumericRange } from './realise.js';
@@ -49,6 +50,12 @@ export interface TailPlan {
    * keeps the draws exact (rejection with an envelope).
    */
   readonly cityBound?: Float64Array;
+  /**
+   * Per conditioned dimension, an upper bound per country on the chance of meeting its condition
+   * (likelihoodEnvelope). The head draws the country in proportion to their product and each test divides by its
+   * bound: rejection with an envelope, exact, with fewer tries where a condition is capped or rare in most countries.
+   */
+  readonly envelopes: ReadonlyMap<number, Float64Array>;
   /** Share of tries accepted in the planning pilot, and the pilot's size. */
   readonly acceptance: number;
   readonly pilotTries: number;
@@ -101,21 +108,27 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
     const closure = reg.closures[d];
     return closure.length <= HEAD_CLOSURE_MAX && closure.every((c) => reg.dimensions[c].kind !== 'string' && reg.dimensions[c].kind !== 'set' && reg.dimensions[c].itemOf === undefined);
   };
-  const cityBound = cityEnvelope(engine, conditions);
-  const regionDim = engine.dim('region').index;
-  const tilt = cityBound ? (values: Int32Array) => cityBound[values[regionDim]] : undefined;
   const candidates = [...evidence.keys()].filter(isHeadable).sort((a, b) => reg.closures[a].length - reg.closures[b].length || a - b);
   const headDims: number[] = [];
-  let head: HeadPlan | null = null;
   for (const d of candidates) {
-    const attempt = enumerate(engine, [...headDims, d], evidence, tilt);
-    if (!attempt) break;
+    if (!enumerate(engine, [...headDims, d], evidence)) break;
     headDims.push(d);
-    head = attempt;
   }
-  if (head && head.probability === 0) unsatisfiable(engine, conditions);
-
   const tailDims = [...evidence.keys()].filter((d) => !headDims.includes(d));
+  // Envelopes on the tail conditions and the city tilt the head; the country joins the head so they can.
+  const country = engine.dim('countryOfResidence').index;
+  const regionDim = engine.dim('region').index;
+  const envelopes = new Map(tailDims.map((d) => [d, likelihoodEnvelope(engine, reg.dimensions[d], evidence.get(d)!)] as const).filter(([, u]) => u.some((x) => x < 1)));
+  const cityBound = cityEnvelope(engine, conditions);
+  const tilt = envelopes.size > 0 || cityBound ? (values: Int32Array) => {
+    let t = cityBound ? cityBound[values[regionDim]] : 1;
+    for (const u of envelopes.values()) t *= u[values[country]];
+    return t;
+  } : undefined;
+  const headWith = envelopes.size > 0 && !headDims.includes(country) ? [...headDims, country] : headDims;
+  const head = headWith.length > 0 ? enumerate(engine, headWith, evidence, tilt) : null;
+  if (headWith.length > 0 && !head) throw new PersonagenError('INTERNAL', 'the enumerated head outgrew its budget');
+  if (head && head.probability === 0) unsatisfiable(engine, conditions);
   const strings = [...conditions.strings].map(([id, value]) => ({ dim: engine.dim(id).index, value }));
   const ranges = new Map([...conditions.ranges].map(([id, r]) => [engine.dim(id).index, r]));
   if (tailDims.length === 0 && strings.length === 0) {
@@ -126,7 +139,10 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
   const tailEvidence = new Map(tailDims.map((d) => [d, evidence.get(d)!]));
   const draft: ConditionPlan = {
     conditions, head, evidence, ranges, probability: NaN, exact: false,
-    tail: { order, evidence: tailEvidence, strings, acceptance: NaN, pilotTries: 0, maxTries: 1, cityBound: head?.position[regionDim] !== -1 ? cityBound : undefined },
+    tail: {
+      order, evidence: tailEvidence, strings, acceptance: NaN, pilotTries: 0, maxTries: 1, envelopes,
+      cityBound: head && head.position[regionDim] !== -1 ? cityBound : undefined,
+    },
   };
   let tries = 0;
   let accepted = 0;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { conditionsPossible } from '../../src/engine/conditionsPossible.js';
 import { distribution } from '../../src/engine/distribution.js';
 import { compileEvidence } from '../../src/engine/evidence.js';
+import { conditionalWeights } from '../../src/engine/conditionalWeights.js';
+import { likelihoodEnvelope } from '../../src/engine/likelihoodEnvelope.js';
 import { Persona } from '../../src/engine/Persona.js';
 import { PersonaService } from '../../src/engine/PersonaService.js';
 import { incomeDecileShare, realiseIncome, realiseScore, scoreBinShare } from '../../src/engine/realise.js';
@@ -66,6 +68,34 @@ describe('the structural-zero check is sound', () => {
         expect(conditionsPossible(engine, evidence), combo).toBe(true);
       }
     }
+  });
+});
+
+describe('likelihood envelopes bound what they claim to', () => {
+  it('never lies below P(condition | parents) for any person drawn, in any country', () => {
+    const country = engine.dim('countryOfResidence').index;
+    const people = Array.from({ length: 6000 }, (_, i) => new Persona(engine, seedWords('envelope'), i, null));
+    const cases: [string, string[]][] = [
+      ['occupation', ['isco21']], ['occupation', ['isco22', 'isco32']], ['educationLevel', ['isced8']], ['politicalLeaning', ['right']],
+      ['hobbies.hikingOutdoors', ['yes']], ['otherLanguages.hindi', ['yes']], ['employmentStatus', ['retired']], ['religion', ['jewish']],
+    ];
+    const out = new Float64Array(64);
+    let tight = 0;
+    for (const [id, values] of cases) {
+      const dim = engine.dim(id);
+      const evidence = compileEvidence(engine, { values: new Map([[id, values]]), ranges: new Map(), strings: new Map() }).get(dim.index)!;
+      const envelope = likelihoodEnvelope(engine, dim, evidence);
+      if (Math.max(...envelope) < 0.9) tight++;
+      for (const p of people) {
+        for (const parent of dim.parents) p.get(parent);
+        const state = (p as unknown as { values: Int32Array }).values;
+        const mass = conditionalWeights(dim, state, out);
+        const met = values.reduce((a, v) => a + out[dim.valueIndex.get(v)!], 0) / mass;
+        expect(met, `${id} in ${values} at ${engine.dim('countryOfResidence').values[state[country]]}`).toBeLessThanOrEqual(envelope[state[country]] + 1e-12);
+      }
+    }
+    // And they are worth having: several conditions are capped well below 1 everywhere.
+    expect(tight).toBeGreaterThanOrEqual(3);
   });
 });
 
