@@ -3,6 +3,7 @@ import { conditionalWeights } from './conditionalWeights.js';
 import { drawIndex } from './drawIndex.js';
 import type { ConditionPlan, PlanNode } from './conditionPlan.js';
 import { likelihood } from './evidence.js';
+import { envelopeAt } from './likelihoodEnvelope.js';
 import type { Engine } from './Engine.js';
 import { displayName, firstNameFor, lastNameFor, type NameGender, type NameTables } from './nameTables.js';
 import { birthDate, realiseIncome, realiseInteger, realiseScore } from './realise.js';
@@ -133,9 +134,9 @@ export class Persona {
       const k = dim.values.length;
       let kept = 0;
       for (let v = 0; v < k; v++) kept += (w[v] *= likelihood(e, this.values, v, country, k));
-      // The head drew the country in proportion to this condition's envelope: divide by it (exact either way).
+      // The head was drawn in proportion to this condition's envelope: divide by it (exact either way).
       const envelope = tail.envelopes.get(d);
-      const share = envelope ? kept / mass / envelope[this.values[country]] : kept / mass;
+      const share = envelope ? kept / mass / envelopeAt(envelope, this.values) : kept / mass;
       if (mode === 'weigh') weight *= share;
       else if (!(this.uniform(mixKey(dim.streamKey, ACCEPT_KEY)) < share)) return 0;
       if (!(kept > 0)) return 0;

@@ -4,7 +4,7 @@ import { conditionsPossible } from './conditionsPossible.js';
 import type { Engine } from './Engine.js';
 import { compileEvidence, likelihood, type Conditions, type Evidence } from './evidence.js';
 import { Persona } from './Persona.js';
-import { likelihoodEnvelope } from './likelihoodEnvelope.js';
+import { envelopeAt, likelihoodEnvelope, type Envelope } from './likelihoodEnvelope.js';
 import { PersonagenError } from './PersonagenError.js';
 import { cityShare, URBANICITY_CLASSES } from './pickCity.js';
 import type { NumericRange } from './realise.js';
@@ -51,11 +51,12 @@ export interface TailPlan {
    */
   readonly cityBound?: Float64Array;
   /**
-   * Per conditioned dimension, an upper bound per country on the chance of meeting its condition
-   * (likelihoodEnvelope). The head draws the country in proportion to their product and each test divides by its
-   * bound: rejection with an envelope, exact, with fewer tries where a condition is capped or rare in most countries.
+   * Per conditioned dimension, an upper bound on the chance of meeting its condition for each value of its parents
+   * in the head (likelihoodEnvelope: country, sex, age, ...). The head is drawn in proportion to their product and
+   * each test divides by its bound: rejection with an envelope, exact, with fewer tries where a condition is capped
+   * or rare for most heads.
    */
-  readonly envelopes: ReadonlyMap<number, Float64Array>;
+  readonly envelopes: ReadonlyMap<number, Envelope>;
   /** Share of tries accepted in the planning pilot, and the pilot's size. */
   readonly acceptance: number;
   readonly pilotTries: number;
@@ -82,6 +83,8 @@ export interface ConditionPlan {
 const NODE_BUDGET = 200_000;
 /** A head condition's closure must be this small (and hold no sets or strings) to be tried for enumeration. */
 export const HEAD_CLOSURE_MAX = 8;
+/** Parents of tail conditions join the head (to key their envelopes) when their closure is this small: sex, age, ... */
+const EXTRA_CLOSURE_MAX = 5;
 /** Pilot: tries until this many are accepted, or at most PILOT_MAX_TRIES. */
 const PILOT_ACCEPTED = 100;
 const PILOT_MAX_TRIES = 60_000;
@@ -115,17 +118,30 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
     headDims.push(d);
   }
   const tailDims = [...evidence.keys()].filter((d) => !headDims.includes(d));
-  // Envelopes on the tail conditions and the city tilt the head; the country joins the head so they can.
+  // Envelopes on the tail conditions and the city tilt the head. The country and the tail conditions' parents with
+  // small closures (sex, age, ...) join the head, so that the envelopes can be tabulated by them.
   const country = engine.dim('countryOfResidence').index;
   const regionDim = engine.dim('region').index;
-  const envelopes = new Map(tailDims.map((d) => [d, likelihoodEnvelope(engine, reg.dimensions[d], evidence.get(d)!)] as const).filter(([, u]) => u.some((x) => x < 1)));
+  const headWith = [...headDims];
+  if (tailDims.length > 0) {
+    if (!headWith.includes(country)) headWith.push(country);
+    const extras = [...new Set(tailDims.flatMap((d) => reg.dimensions[d].parents))]
+      .filter((p) => reg.closures[p].length <= EXTRA_CLOSURE_MAX && isHeadable(p) && !headWith.includes(p))
+      .sort((a, b) => reg.closures[a].length - reg.closures[b].length || a - b);
+    for (const p of extras) if (enumerate(engine, [...headWith, p], evidence)) headWith.push(p);
+  }
+  const headClosure = ancestorClosure(reg.dimensions.map((d) => d.parents), headWith);
+  const envelopes = new Map<number, Envelope>();
+  for (const d of tailDims) {
+    const envelope = likelihoodEnvelope(engine, reg.dimensions[d], evidence.get(d)!, headClosure);
+    if (envelope && envelope.bound.some((x) => x < 1)) envelopes.set(d, envelope);
+  }
   const cityBound = cityEnvelope(engine, conditions);
   const tilt = envelopes.size > 0 || cityBound ? (values: Int32Array) => {
     let t = cityBound ? cityBound[values[regionDim]] : 1;
-    for (const u of envelopes.values()) t *= u[values[country]];
+    for (const envelope of envelopes.values()) t *= envelopeAt(envelope, values);
     return t;
   } : undefined;
-  const headWith = envelopes.size > 0 && !headDims.includes(country) ? [...headDims, country] : headDims;
   const head = headWith.length > 0 ? enumerate(engine, headWith, evidence, tilt) : null;
   if (headWith.length > 0 && !head) throw new PersonagenError('INTERNAL', 'the enumerated head outgrew its budget');
   if (head && head.probability === 0) unsatisfiable(engine, conditions);

@@ -209,9 +209,8 @@ describe('conditions: impossible and too rare', () => {
   });
 
   it('fails with CONDITIONS_TOO_RARE and the estimated probability beyond the sampling budget', () => {
-    const where: Where = {
-      countryOfResidence: { in: ['JP'] }, occupation: { in: ['isco22'] }, educationLevel: { in: ['isced8'] }, hobbies: { includes: ['fishingHunting', 'dancing', 'fashionBeauty'] },
-    };
+    // Hindu members of the armed forces in Sweden: possible under the maps, about 1 in 10 million.
+    const where: Where = { countryOfResidence: { in: ['SE'] }, religion: { in: ['hindu'] }, occupation: { in: ['isco01'] } };
     let error: { code: string; details: { estimatedProbability: number } } | undefined;
     try {
       service.plan(where);
@@ -221,5 +220,17 @@ describe('conditions: impossible and too rare', () => {
     expect(error?.code).toBe('CONDITIONS_TOO_RARE');
     expect(error!.details.estimatedProbability).toBeGreaterThan(0);
     expect(error!.details.estimatedProbability).toBeLessThan(1e-4);
+  });
+
+  it('samples conditions of one in a billion when envelopes make them cheap', () => {
+    // Japanese health professionals with a doctorate who fish, dance and follow fashion.
+    const where: Where = {
+      countryOfResidence: { in: ['JP'] }, occupation: { in: ['isco22'] }, educationLevel: { in: ['isced8'] }, hobbies: { includes: ['fishingHunting', 'dancing', 'fashionBeauty'] },
+    };
+    expect(service.plan(where)!.probability).toBeLessThan(1e-7);
+    for (const p of service.personas(1, 5, 0, where)) {
+      expect([p.valueId('countryOfResidence'), p.valueId('occupation'), p.valueId('educationLevel')]).toEqual(['JP', 'isco22', 'isced8']);
+      expect(p.setItems('hobbies')).toEqual(expect.arrayContaining(['fishingHunting', 'dancing', 'fashionBeauty']));
+    }
   });
 });

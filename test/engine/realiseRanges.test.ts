@@ -3,7 +3,7 @@ import { conditionsPossible } from '../../src/engine/conditionsPossible.js';
 import { distribution } from '../../src/engine/distribution.js';
 import { compileEvidence } from '../../src/engine/evidence.js';
 import { conditionalWeights } from '../../src/engine/conditionalWeights.js';
-import { likelihoodEnvelope } from '../../src/engine/likelihoodEnvelope.js';
+import { envelopeAt, likelihoodEnvelope } from '../../src/engine/likelihoodEnvelope.js';
 import { Persona } from '../../src/engine/Persona.js';
 import { PersonaService } from '../../src/engine/PersonaService.js';
 import { incomeDecileShare, realiseIncome, realiseScore, scoreBinShare } from '../../src/engine/realise.js';
@@ -72,7 +72,7 @@ describe('the structural-zero check is sound', () => {
 });
 
 describe('likelihood envelopes bound what they claim to', () => {
-  it('never lies below P(condition | parents) for any person drawn, in any country', () => {
+  it('never lies below P(condition | parents) for any person drawn, by country, sex and age', () => {
     const country = engine.dim('countryOfResidence').index;
     const people = Array.from({ length: 6000 }, (_, i) => new Persona(engine, seedWords('envelope'), i, null));
     const cases: [string, string[]][] = [
@@ -84,14 +84,14 @@ describe('likelihood envelopes bound what they claim to', () => {
     for (const [id, values] of cases) {
       const dim = engine.dim(id);
       const evidence = compileEvidence(engine, { values: new Map([[id, values]]), ranges: new Map(), strings: new Map() }).get(dim.index)!;
-      const envelope = likelihoodEnvelope(engine, dim, evidence);
-      if (Math.max(...envelope) < 0.9) tight++;
+      const envelope = likelihoodEnvelope(engine, dim, evidence, ['sex', 'age'].map((id) => engine.dim(id).index))!;
+      if (Math.max(...envelope.bound) < 0.9) tight++;
       for (const p of people) {
         for (const parent of dim.parents) p.get(parent);
         const state = (p as unknown as { values: Int32Array }).values;
         const mass = conditionalWeights(dim, state, out);
         const met = values.reduce((a, v) => a + out[dim.valueIndex.get(v)!], 0) / mass;
-        expect(met, `${id} in ${values} at ${engine.dim('countryOfResidence').values[state[country]]}`).toBeLessThanOrEqual(envelope[state[country]] + 1e-12);
+        expect(met, `${id} in ${values} at ${engine.dim('countryOfResidence').values[state[country]]}`).toBeLessThanOrEqual(envelopeAt(envelope, state) + 1e-12);
       }
     }
     // And they are worth having: several conditions are capped well below 1 everywhere.
