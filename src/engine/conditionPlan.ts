@@ -107,44 +107,9 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
   const evidence = compileEvidence(engine, conditions);
   if (!conditionsPossible(engine, evidence) || !namesPossible(engine, conditions)) unsatisfiable(engine, conditions);
 
-  const isHeadable = (d: number) => {
-    const closure = reg.closures[d];
-    return closure.length <= HEAD_CLOSURE_MAX && closure.every((c) => reg.dimensions[c].kind !== 'string' && reg.dimensions[c].kind !== 'set' && reg.dimensions[c].itemOf === undefined);
-  };
-  const candidates = [...evidence.keys()].filter(isHeadable).sort((a, b) => reg.closures[a].length - reg.closures[b].length || a - b);
-  const headDims: number[] = [];
-  for (const d of candidates) {
-    if (!enumerate(engine, [...headDims, d], evidence)) break;
-    headDims.push(d);
-  }
-  const tailDims = [...evidence.keys()].filter((d) => !headDims.includes(d));
-  // Envelopes on the tail conditions and the city tilt the head. The country and the tail conditions' parents with
-  // small closures (sex, age, ...) join the head, so that the envelopes can be tabulated by them.
-  const country = engine.dim('countryOfResidence').index;
-  const regionDim = engine.dim('region').index;
-  const headWith = [...headDims];
-  if (tailDims.length > 0) {
-    if (!headWith.includes(country)) headWith.push(country);
-    const extras = [...new Set(tailDims.flatMap((d) => reg.dimensions[d].parents))]
-      .filter((p) => reg.closures[p].length <= EXTRA_CLOSURE_MAX && isHeadable(p) && !headWith.includes(p))
-      .sort((a, b) => reg.closures[a].length - reg.closures[b].length || a - b);
-    for (const p of extras) if (enumerate(engine, [...headWith, p], evidence)) headWith.push(p);
-  }
-  const headClosure = ancestorClosure(reg.dimensions.map((d) => d.parents), headWith);
-  const envelopes = new Map<number, Envelope>();
-  for (const d of tailDims) {
-    const envelope = likelihoodEnvelope(engine, reg.dimensions[d], evidence.get(d)!, headClosure);
-    if (envelope && envelope.bound.some((x) => x < 1)) envelopes.set(d, envelope);
-  }
-  const cityBound = cityEnvelope(engine, conditions);
-  const tilt = envelopes.size > 0 || cityBound ? (values: Int32Array) => {
-    let t = cityBound ? cityBound[values[regionDim]] : 1;
-    for (const envelope of envelopes.values()) t *= envelopeAt(envelope, values);
-    return t;
-  } : undefined;
-  const head = headWith.length > 0 ? enumerate(engine, headWith, evidence, tilt) : null;
-  if (headWith.length > 0 && !head) throw new PersonagenError('INTERNAL', 'the enumerated head outgrew its budget');
+  const { head, tailDims, envelopes, cityBound } = planHead(engine, conditions, evidence);
   if (head && head.probability === 0) unsatisfiable(engine, conditions);
+  const regionDim = engine.dim('region').index;
   const strings = [...conditions.strings].map(([id, value]) => ({ dim: engine.dim(id).index, value }));
   const ranges = new Map([...conditions.ranges].map(([id, r]) => [engine.dim(id).index, r]));
   if (tailDims.length === 0 && strings.length === 0) {
@@ -160,6 +125,7 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
       cityBound: head && head.position[regionDim] !== -1 ? cityBound : undefined,
     },
   };
+  // The pilot: independent tries, as personas will make them, until enough are accepted.
   let tries = 0;
   let accepted = 0;
   while (accepted < PILOT_ACCEPTED && tries < PILOT_MAX_TRIES) {
@@ -182,6 +148,55 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
     probability: headProbability * acceptance,
     tail: { ...draft.tail!, acceptance, pilotTries: tries, maxTries: Math.ceil(100 / acceptance) },
   };
+}
+
+/** Whether a dimension's closure is small enough to try to enumerate (and holds no sets or strings). */
+function isHeadable(engine: Engine, d: number): boolean {
+  const reg = engine.registry;
+  const closure = reg.closures[d];
+  return closure.length <= HEAD_CLOSURE_MAX && closure.every((c) => reg.dimensions[c].kind !== 'string' && reg.dimensions[c].kind !== 'set' && reg.dimensions[c].itemOf === undefined);
+}
+
+/**
+ * The exact head of a plan and what tilts it. Conditions with small closures are enumerated (smallest first, while
+ * the tree stays within budget); the others are left to the tail. For these, the country and their parents with
+ * small closures (sex, age, ...) join the head, so that each tail condition's envelope can be tabulated by them, and
+ * the head is drawn in proportion to the product of the envelopes (and of the city bound per region).
+ */
+function planHead(engine: Engine, conditions: Conditions, evidence: ReadonlyMap<number, Evidence>) {
+  const reg = engine.registry;
+  const bySize = (a: number, b: number) => reg.closures[a].length - reg.closures[b].length || a - b;
+  const headDims: number[] = [];
+  for (const d of [...evidence.keys()].filter((x) => isHeadable(engine, x)).sort(bySize)) {
+    if (!enumerate(engine, [...headDims, d], evidence)) break;
+    headDims.push(d);
+  }
+  const tailDims = [...evidence.keys()].filter((d) => !headDims.includes(d));
+  const country = engine.dim('countryOfResidence').index;
+  const regionDim = engine.dim('region').index;
+  if (tailDims.length > 0) {
+    if (!headDims.includes(country)) headDims.push(country);
+    const extras = [...new Set(tailDims.flatMap((d) => reg.dimensions[d].parents))]
+      .filter((p) => reg.closures[p].length <= EXTRA_CLOSURE_MAX && isHeadable(engine, p) && !headDims.includes(p))
+      .sort(bySize);
+    for (const p of extras) if (enumerate(engine, [...headDims, p], evidence)) headDims.push(p);
+  }
+  const headClosure = ancestorClosure(reg.dimensions.map((d) => d.parents), headDims);
+  const envelopes = new Map<number, Envelope>();
+  for (const d of tailDims) {
+    const envelope = likelihoodEnvelope(engine, reg.dimensions[d], evidence.get(d)!, headClosure);
+    if (envelope && envelope.bound.some((x) => x < 1)) envelopes.set(d, envelope);
+  }
+  const cityBound = cityEnvelope(engine, conditions);
+  const tilt = envelopes.size > 0 || cityBound ? (values: Int32Array) => {
+    let t = cityBound ? cityBound[values[regionDim]] : 1;
+    for (const envelope of envelopes.values()) t *= envelopeAt(envelope, values);
+    return t;
+  } : undefined;
+  // These dimensions were enumerated within budget above; the tilt only reweights (or prunes) the leaves.
+  const head = headDims.length > 0 ? enumerate(engine, headDims, evidence, tilt) : null;
+  if (headDims.length > 0 && !head) throw new PersonagenError('INTERNAL', 'the enumerated head outgrew its budget');
+  return { head, tailDims, envelopes, cityBound };
 }
 
 /**
