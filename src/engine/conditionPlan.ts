@@ -223,7 +223,11 @@ function describe(c: Conditions, only?: readonly string[]): string[] {
   const keep = (id: string) => !only || only.includes(id);
   return [
     ...[...c.values].filter(([id]) => keep(id)).map(([id, v]) => `${id} in [${v.join(', ')}]`),
-    ...[...c.ranges].filter(([id]) => keep(id)).map(([id, r]) => `${id === 'income' ? 'income amount' : id} between ${r.gte} and ${r.lte}`),
+    ...[...c.ranges].filter(([id]) => keep(id)).map(([id, r]) => {
+      const name = id === 'income' ? 'income amount' : id;
+      if (r.gte === Number.NEGATIVE_INFINITY) return `${name} <= ${r.lte}`;
+      return r.lte === Number.POSITIVE_INFINITY ? `${name} >= ${r.gte}` : `${name} between ${r.gte} and ${r.lte}`;
+    }),
     ...[...c.strings].filter(([id]) => keep(id)).map(([id, s]) => `${id} = "${s}"`),
   ];
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/client.js';
 import { PersonagenError } from '../engine/PersonagenError.js';
 import type { PersonaService } from '../engine/PersonaService.js';
 import type { GraphQLContext } from './context.js';
+import { exportResponse } from '../export/exportResponse.js';
 import { buildSchema } from './schema.js';
 
 const DEBUG_HEADER = 'x-personagen-debug';
@@ -86,7 +87,8 @@ function maskError(error: unknown, message: string): Error {
 }
 
 /**
- * The yoga app: GraphQL at /graphql (GraphiQL in the browser), readiness at /readyz checking the database.
+ * The yoga app: GraphQL at /graphql (GraphiQL in the browser), readiness at /readyz checking the database, streamed
+ * exports at /export (exportResponse).
  * Only server.ts listens; tests call `yoga.fetch`.
  *
  * @example
@@ -94,8 +96,9 @@ function maskError(error: unknown, message: string): Error {
  *   await yoga.fetch('http://yoga/graphql', { method: 'POST', body: JSON.stringify({ query: '{ persona(seed: 1) { age } }' }), headers: { 'content-type': 'application/json' } });
  */
 export function createApp(service: PersonaService, database: Database): YogaServerInstance<Record<string, unknown>, GraphQLContext> {
+  const schema = buildSchema(service.engine);
   return createYoga<Record<string, unknown>, GraphQLContext>({
-    schema: buildSchema(service.engine),
+    schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     maskedErrors: { maskError },
@@ -112,8 +115,9 @@ export function createApp(service: PersonaService, database: Database): YogaServ
     plugins: [
       samplingStatsPlugin(),
       {
-        onRequest: async ({ url, endResponse, fetchAPI }) => {
+        onRequest: async ({ request, url, endResponse, fetchAPI }) => {
           if (url.pathname === '/healthz') endResponse(new fetchAPI.Response('ok'));
+          if (url.pathname === '/export') endResponse(await exportResponse(request, schema, { service }, fetchAPI));
           if (url.pathname === '/readyz') {
             const ok = await database.ping();
             endResponse(new fetchAPI.Response(JSON.stringify({ ready: ok, database: database.driver, mapVersion: service.engine.registry.version }), {
