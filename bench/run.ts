@@ -12,9 +12,14 @@ import { startApp } from '../src/app.js';
 import { Persona } from '../src/engine/Persona.js';
 import { seedWords } from '../src/engine/rng.js';
 import { benchConditions } from './conditions.js';
+import { exportMemory } from './exportMemory.js';
+import { fakerPersonMicros } from './fakerBaseline.js';
 import { buildSchema } from '../src/graphql/schema.js';
 
+const startedAt = performance.now();
 const app = await startApp({ mapsDir: 'maps', dataDir: 'memory://' });
+const startupMillis = performance.now() - startedAt;
+const rssAfterStartMB = process.memoryUsage().rss / 1e6;
 const engine = app.service.engine;
 const categorical = engine.registry.dimensions.filter((d) => d.available && (d.kind === 'enum' || d.kind === 'binned')).map((d) => d.id);
 const THREE = ['sex', 'age', 'countryOfResidence'];
@@ -55,6 +60,7 @@ const FULL_FIELDS = Object.values(personaType.getFields())
   })
   .join(' ');
 
+/** µs per persona of `personas(count)` through yoga.fetch (JSON included), median of runs. */
 async function timeGraphql(fields: string, count: number, runs: number, where?: Record<string, unknown>): Promise<number> {
   const per: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -83,13 +89,36 @@ const results = {
   machine: `${process.platform} ${process.arch}, node ${process.version}`,
   dimensionsInFullPersona: categorical.length + 2,
   engine: { fullPersonaMicros: timeEngine(engineFull, 5000, 9), threeFieldPersonaMicros: timeEngine(engineThree, 20000, 9) },
+  fakerPersonMicros: fakerPersonMicros(20000, 9),
   graphql: { fullPersonaMicros: await timeGraphql(FULL_FIELDS, 1000, 7), threeFieldPersonaMicros: await timeGraphql(THREE.join(' '), 1000, 7) },
+  graphqlRequests: {
+    oneFullPersonaMillis: (await timeGraphql(FULL_FIELDS, 1, 51)) / 1000,
+    tenThousandFullPersonasMillis: (await timeGraphql(FULL_FIELDS, 10_000, 3)) * 10,
+    tenThousandThreeFieldPersonasMillis: (await timeGraphql(THREE.join(' '), 10_000, 5)) * 10,
+  },
+  startup: { millis: startupMillis, rssAfterStartMB },
 };
+const exported = await exportMemory(buildSchema(engine), app.service, 1_000_000);
 const conditions = await benchConditions(app.service, fillFull, (where, count) => timeGraphql(FULL_FIELDS, count, 5, where));
 const ratio = (x: { fullPersonaMicros: number; threeFieldPersonaMicros: number }) => x.threeFieldPersonaMicros / x.fullPersonaMicros;
 console.table({
   'engine only': { 'µs / full persona': results.engine.fullPersonaMicros.toFixed(2), 'µs / 3-field persona': results.engine.threeFieldPersonaMicros.toFixed(2), 'ratio 3-field / full': ratio(results.engine).toFixed(3) },
   'GraphQL in-process (1,000 per request)': { 'µs / full persona': results.graphql.fullPersonaMicros.toFixed(2), 'µs / 3-field persona': results.graphql.threeFieldPersonaMicros.toFixed(2), 'ratio 3-field / full': ratio(results.graphql).toFixed(3) },
+});
+console.table({
+  'faker person (10 uncorrelated fields)': { µs: results.fakerPersonMicros.toFixed(2), 'engine full persona / faker': (results.engine.fullPersonaMicros / results.fakerPersonMicros).toFixed(2) },
+});
+console.table({
+  '1 full persona (one request)': { ms: results.graphqlRequests.oneFullPersonaMillis.toFixed(2) },
+  '10,000 full personas (one request, JSON included)': { ms: results.graphqlRequests.tenThousandFullPersonasMillis.toFixed(0) },
+  '10,000 3-field personas (one request)': { ms: results.graphqlRequests.tenThousandThreeFieldPersonasMillis.toFixed(0) },
+  'start-up (maps, embedded PostgreSQL, schema)': { ms: startupMillis.toFixed(0) },
+  [`export ${exported.count.toLocaleString('en')} personas (3 fields, NDJSON)`]: { ms: (exported.seconds * 1000).toFixed(0) },
+});
+console.table({
+  'RSS after start-up': { MB: rssAfterStartMB.toFixed(0) },
+  'RSS before / peak during the export': { MB: `${exported.rssBeforeMB.toFixed(0)} / ${exported.rssPeakMB.toFixed(0)}` },
+  'peak RSS of the whole run': { MB: (process.resourceUsage().maxRSS / 1024).toFixed(0) },
 });
 console.table(Object.fromEntries(conditions.map((c) => [c.name, {
   'P(conditions)': c.probability.toExponential(2) + (c.exact ? ' exact' : ' est.'),
@@ -101,5 +130,5 @@ console.table(Object.fromEntries(conditions.map((c) => [c.name, {
   target: c.target,
   met: c.met ? 'yes' : 'NO',
 }])));
-writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, conditions, date: new Date().toISOString() }, null, 2) + '\n');
+writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, export: exported, peakRssMB: process.resourceUsage().maxRSS / 1024, conditions, date: new Date().toISOString() }, null, 2) + '\n');
 await app.close();
