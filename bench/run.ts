@@ -14,6 +14,8 @@ import { seedWords } from '../src/engine/rng.js';
 import { benchConditions } from './conditions.js';
 import { exportMemory } from './exportMemory.js';
 import { fakerPersonMicros } from './fakerBaseline.js';
+import { httpLoad } from './httpLoad.js';
+import { startServer } from './startServer.js';
 import { buildSchema } from '../src/graphql/schema.js';
 
 const startedAt = performance.now();
@@ -98,6 +100,13 @@ const results = {
   },
   startup: { millis: startupMillis, rssAfterStartMB },
 };
+// Over HTTP: a server in its own process, a single full persona per request from 10 concurrent clients (after 3 s
+// of warm-up).
+const server = await startServer();
+const [http, serverMemory] = await httpLoad(server.url, `{ persona(seed: 1, index: 0) { ${FULL_FIELDS} } }`, 10, 3)
+  .then(() => httpLoad(server.url, `{ persona(seed: 1, index: 0) { ${FULL_FIELDS} } }`, 10, 10))
+  .then((result) => [result, server.memory()] as const)
+  .finally(() => server.stop());
 const exported = await exportMemory(buildSchema(engine), app.service, 1_000_000);
 const conditions = await benchConditions(app.service, fillFull, (where, count) => timeGraphql(FULL_FIELDS, count, 5, where));
 const ratio = (x: { fullPersonaMicros: number; threeFieldPersonaMicros: number }) => x.threeFieldPersonaMicros / x.fullPersonaMicros;
@@ -116,7 +125,14 @@ console.table({
   [`export ${exported.count.toLocaleString('en')} personas (3 fields, NDJSON)`]: { ms: (exported.seconds * 1000).toFixed(0) },
 });
 console.table({
-  'RSS after start-up': { MB: rssAfterStartMB.toFixed(0) },
+  [`HTTP, ${http.connections} clients, one full persona per request`]: {
+    'requests/s': http.requestsPerSecond.toFixed(0), 'p50 ms': http.p50Millis, 'p99 ms': http.p99Millis, errors: http.errors,
+  },
+  'server start-up (npm start, ready line)': { 'requests/s': '', 'p50 ms': '', 'p99 ms': '', errors: `${server.startupMillis.toFixed(0)} ms` },
+});
+console.table({
+  'server RSS after the HTTP run / peak': { MB: `${serverMemory.rssMB.toFixed(0)} / ${serverMemory.peakMB.toFixed(0)}` },
+  'RSS after start-up (this process)': { MB: rssAfterStartMB.toFixed(0) },
   'RSS before / peak during the export': { MB: `${exported.rssBeforeMB.toFixed(0)} / ${exported.rssPeakMB.toFixed(0)}` },
   'peak RSS of the whole run': { MB: (process.resourceUsage().maxRSS / 1024).toFixed(0) },
 });
@@ -130,5 +146,5 @@ console.table(Object.fromEntries(conditions.map((c) => [c.name, {
   target: c.target,
   met: c.met ? 'yes' : 'NO',
 }])));
-writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, export: exported, peakRssMB: process.resourceUsage().maxRSS / 1024, conditions, date: new Date().toISOString() }, null, 2) + '\n');
+writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, http, server: { startupMillis: server.startupMillis, ...serverMemory }, export: exported, peakRssMB: process.resourceUsage().maxRSS / 1024, conditions, date: new Date().toISOString() }, null, 2) + '\n');
 await app.close();

@@ -17,9 +17,11 @@ const app = await startApp({
 const server = createServer(app.yoga);
 server.listen(port, host, () => {
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  // PORT=0 lets the system choose; print the port really bound (the benchmarks read it).
+  const bound = (server.address() as { port: number }).port;
   const reg = app.service.engine.registry;
   console.log(`personagen ready in ${Date.now() - started} ms: maps ${reg.version.slice(0, 12)}, ${reg.dimensions.filter((d) => d.available).length} dimensions, countries ${reg.coveredCountries.join(', ')}, database ${app.database.driver}`);
-  console.log(`GraphiQL: http://${shown}:${port}/graphql`);
+  console.log(`GraphiQL: http://${shown}:${bound}/graphql`);
 });
 
 let stopping = false;

@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** A personagen server in a child process on 127.0.0.1 (a port the system chooses), as `npm start` runs it. */
+export interface RunningServer {
+  readonly url: string;
+  /** From spawning the process to the "ready" line (TypeScript loading, maps, embedded PostgreSQL, schema). */
+  readonly startupMillis: number;
+  /** Resident memory now and at its peak, in MB (Linux /proc). */
+  memory(): { rssMB: number; peakMB: number };
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `src/server.ts` with PORT=0 and in-memory PGlite, and resolves when it prints its GraphiQL address.
+ *
+ * @example
+ *   const server = await startServer(); await fetch(`${server.url}/healthz`); await server.stop();
+ */
+export function startServer(): Promise<RunningServer> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: 'memory://' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const early = (code: number | null) => reject(new Error(`server exited with ${code}: ${out}`));
+    child.once('exit', early);
+    const onData = (data: Buffer) => {
+      out += data.toString();
+      const match = /GraphiQL: (http:\/\/[^/]+)\/graphql/.exec(out);
+      if (!match) return;
+      child.stdout!.off('data', onData);
+      child.stdout!.resume(); // keep draining what the server prints later
+      child.off('exit', early);
+      resolve({
+        url: match[1],
+        startupMillis: performance.now() - started,
+        memory: () => {
+          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+          const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+          return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+        },
+        stop: () => new Promise((done) => {
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+      });
+    };
+    child.stdout!.on('data', onData);
+  });
+}
