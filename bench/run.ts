@@ -15,6 +15,7 @@ import { benchConditions } from './conditions.js';
 import { exportMemory } from './exportMemory.js';
 import { fakerPersonMicros } from './fakerBaseline.js';
 import { httpLoad } from './httpLoad.js';
+import { multicoreSpeedup } from './multicore.js';
 import { startServer } from './startServer.js';
 import { buildSchema } from '../src/graphql/schema.js';
 
@@ -107,6 +108,7 @@ const [http, serverMemory] = await httpLoad(server.url, `{ persona(seed: 1, inde
   .then(() => httpLoad(server.url, `{ persona(seed: 1, index: 0) { ${FULL_FIELDS} } }`, 10, 10))
   .then((result) => [result, server.memory()] as const)
   .finally(() => server.stop());
+const multicore = await multicoreSpeedup(40_000, 2);
 const exported = await exportMemory(buildSchema(engine), app.service, 1_000_000);
 const conditions = await benchConditions(app.service, fillFull, (where, count) => timeGraphql(FULL_FIELDS, count, 5, where));
 const ratio = (x: { fullPersonaMicros: number; threeFieldPersonaMicros: number }) => x.threeFieldPersonaMicros / x.fullPersonaMicros;
@@ -131,6 +133,11 @@ console.table({
   'server start-up (npm start, ready line)': { 'requests/s': '', 'p50 ms': '', 'p99 ms': '', errors: `${server.startupMillis.toFixed(0)} ms` },
 });
 console.table({
+  [`${multicore.total.toLocaleString('en')} full personas, 1 process vs ${multicore.workers}`]: {
+    'ms on 1': multicore.singleMillis.toFixed(0), [`ms on ${multicore.workers}`]: multicore.parallelMillis.toFixed(0), speedup: multicore.speedup.toFixed(2),
+  },
+});
+console.table({
   'server RSS after the HTTP run / peak': { MB: `${serverMemory.rssMB.toFixed(0)} / ${serverMemory.peakMB.toFixed(0)}` },
   'RSS after start-up (this process)': { MB: rssAfterStartMB.toFixed(0) },
   'RSS before / peak during the export': { MB: `${exported.rssBeforeMB.toFixed(0)} / ${exported.rssPeakMB.toFixed(0)}` },
@@ -146,5 +153,5 @@ console.table(Object.fromEntries(conditions.map((c) => [c.name, {
   target: c.target,
   met: c.met ? 'yes' : 'NO',
 }])));
-writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, http, server: { startupMillis: server.startupMillis, ...serverMemory }, export: exported, peakRssMB: process.resourceUsage().maxRSS / 1024, conditions, date: new Date().toISOString() }, null, 2) + '\n');
+writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, http, server: { startupMillis: server.startupMillis, ...serverMemory }, export: exported, multicore, peakRssMB: process.resourceUsage().maxRSS / 1024, conditions, date: new Date().toISOString() }, null, 2) + '\n');
 await app.close();
