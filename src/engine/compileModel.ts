@@ -1,4 +1,4 @@
-import { compileTable, decodeRow, type CompiledTable, type ValueSpace } from './compileTable.js';
+import { compileTable, type CompiledTable, type ValueSpace } from './compileTable.js';
 import type { DimensionMap } from './mapSchema.js';
 import { PersonagenError } from './PersonagenError.js';
 
@@ -82,9 +82,20 @@ export function compileModel(
     if (w === 0) return; // contributes nothing in either pool
     const rows = new Float64Array(table.rows.length);
     const rowCount = table.present.length;
+    // Many rows repeat one key's distribution (wildcard keys) or the country target: raise each distinct one once.
+    const done = new Map<string, number>();
     for (let r = 0; r < rowCount; r++) {
+      // The country is the first key of every conditional: its index is the row divided by its stride.
+      const country = Math.floor(r / table.strides[0]);
+      const key = table.present[r] ? table.rowKeys[r]! : `\u0000target:${country}`;
+      const seen = done.get(key);
+      if (seen !== undefined) {
+        rows.copyWithin(r * k, seen * k, seen * k + k);
+        continue;
+      }
+      done.set(key, r);
       const source = table.present[r] ? table.rows : target.rows;
-      const at = table.present[r] ? r * k : decodeRow(r, table.strides)[0] * k;
+      const at = table.present[r] ? r * k : country * k;
       for (let v = 0; v < k; v++) {
         const p = source[at + v];
         rows[r * k + v] = pool === 'logLinear' ? (p === 0 ? 0 : Math.pow(p, w)) : p;

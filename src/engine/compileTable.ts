@@ -23,21 +23,6 @@ export interface CompiledTable {
 
 const MAX_ROWS = 2_000_000;
 
-/**
- * The value indices of the `by` dimensions for a row number (rows are laid out with the given strides).
- *
- * @example
- *   decodeRow(5, [3, 1]) // [1, 2]
- */
-export function decodeRow(row: number, strides: readonly number[]): number[] {
-  let rem = row;
-  return strides.map((stride) => {
-    const t = Math.floor(rem / stride);
-    rem -= t * stride;
-    return t;
-  });
-}
-
 /** Row number of the `by` values in `values` (indexed by dimension). */
 export function rowOf(table: Pick<CompiledTable, 'by' | 'strides'>, values: Int32Array): number {
   let row = 0;
@@ -68,8 +53,7 @@ export function compileTable(
   }
   if (rowCount > MAX_ROWS) throw new PersonagenError('MAP_INVALID', `${where}: ${rowCount} rows is too many; condition on fewer parents`);
 
-  const exact = new Map<string, Float64Array>();
-  const patterns: { parts: number[]; wild: number; row: Float64Array; key: string }[] = [];
+  const entries: { parts: number[]; wild: number; row: Float64Array; key: string; order: number }[] = [];
   for (const [key, row] of Object.entries(keyedRows)) {
     // A table keyed by no parent has a single row, written "" or "*".
     const parts = byDims.length === 0 ? [] : key.split('|');
@@ -93,27 +77,28 @@ export function compileTable(
     if (Math.abs(sum - 1) > 0.01) throw new PersonagenError('MAP_INVALID', `${where}.rows["${key}"]: sums to ${sum.toFixed(4)}, not 1`);
     for (let v = 0; v < k; v++) dense[v] /= sum;
     const wild = idx.filter((x) => x === -1).length;
-    if (wild === 0) exact.set(idx.join('|'), dense);
-    else patterns.push({ parts: idx, wild, row: dense, key });
+    // Exact keys are recorded in their canonical spelling (a parentless table may write its one key "" or "*").
+    entries.push({ parts: idx, wild, row: dense, key: wild === 0 ? idx.map((x, i) => byDims[i].values[x]).join('|') : key, order: entries.length });
   }
-  patterns.sort((a, b) => a.wild - b.wild);
 
+  // The most specific key wins (an exact key over patterns, fewer wildcards over more, the earlier key among equals):
+  // write the least specific first and let the more specific overwrite. Rows are filled by enumerating each key's
+  // matches, not by testing every row against every key (start-up time; tables keyed by region have 10^5+ rows).
+  entries.sort((a, b) => b.wild - a.wild || b.order - a.order);
   const rows = new Float64Array(rowCount * k);
   const present = new Uint8Array(rowCount);
   const rowKeys: (string | undefined)[] = new Array(rowCount);
-  for (let r = 0; r < rowCount; r++) {
-    const tuple = decodeRow(r, strides);
-    let row = exact.get(tuple.join('|'));
-    let key = row ? tuple.map((t, i) => byDims[i].values[t]).join('|') : undefined;
-    if (!row) {
-      const hit = patterns.find((p) => p.parts.every((x, i) => x === -1 || x === tuple[i]));
-      row = hit?.row;
-      key = hit?.key;
+  for (const entry of entries) {
+    let matches = [0];
+    entry.parts.forEach((x, i) => {
+      const choices = x === -1 ? byDims[i].values.map((_, v) => v) : [x];
+      matches = matches.flatMap((r) => choices.map((v) => r + v * strides[i]));
+    });
+    for (const r of matches) {
+      present[r] = 1;
+      rowKeys[r] = entry.key;
+      rows.set(entry.row, r * k);
     }
-    if (!row) continue;
-    present[r] = 1;
-    rowKeys[r] = key;
-    rows.set(row, r * k);
   }
   return { by: byDims.map((d) => d.index), strides, rows, present, rowKeys };
 }
