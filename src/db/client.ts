@@ -40,7 +40,9 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
   }
   const dataDir = options.dataDir ?? 'memory://';
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  // The embedded database holds a few rows (map versions): 16 MB of buffers instead of PostgreSQL's 128 MB default
+  // saves about 160 MB of resident memory.
+  const client = new PGlite(dataDir, { postgresqlconf: 'shared_buffers = 16MB' });
   const db = drizzlePglite({ client, relations });
   await migratePglite(db, { migrationsFolder });
   return handle(db as unknown as Db, 'pglite', () => client.close());
