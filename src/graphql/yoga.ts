@@ -1,5 +1,3 @@
-import { useGraphQlJit } from '@envelop/graphql-jit';
-import { Kind, type DocumentNode, type SelectionSetNode } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Database } from '../db/client.js';
 import { PersonagenError } from '../engine/PersonagenError.js';
@@ -78,22 +76,6 @@ function samplingStatsPlugin(): Plugin<GraphQLContext> {
   };
 }
 
-/** Root fields resolved through drizzle (src/graphql/mapVersion.ts). */
-const DATABASE_ROOT_FIELDS = new Set(['mapVersion', 'mapVersions']);
-
-/** Whether any operation of a document selects a drizzle-backed root field (through root fragments too). */
-function touchesDatabase(document: DocumentNode): boolean {
-  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
-  const selects = (set: SelectionSetNode, seen: Set<string>): boolean => set.selections.some((sel) => {
-    if (sel.kind === Kind.FIELD) return DATABASE_ROOT_FIELDS.has(sel.name.value);
-    if (sel.kind === Kind.INLINE_FRAGMENT) return selects(sel.selectionSet, seen);
-    const fragment = fragments.get(sel.name.value);
-    if (!fragment || seen.has(sel.name.value)) return false;
-    return selects(fragment.selectionSet, new Set([...seen, sel.name.value]));
-  });
-  return document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && selects(d.selectionSet, new Set()));
-}
-
 /** Coded errors for PersonagenError; everything else is masked (`Unexpected error.`). */
 function maskError(error: unknown, message: string): Error {
   const original = (error as { originalError?: unknown }).originalError ?? error;
@@ -131,10 +113,6 @@ export function createApp(service: PersonaService, database: Database): YogaServ
       defaultQuery: GRAPHIQL_DEFAULT_QUERY,
     },
     plugins: [
-      // graphql-jit compiles persona operations (about 3x faster on wide queries); it would break the drizzle plugin's
-      // query planning (it rebuilds info.path), so operations reaching a drizzle-backed root field run on graphql-js
-      // (STACK.md, pitfall 5).
-      useGraphQlJit({}, { enableIf: (args) => !touchesDatabase(args.document) }),
       samplingStatsPlugin(),
       {
         onRequest: async ({ request, url, endResponse, fetchAPI }) => {
