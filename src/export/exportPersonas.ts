@@ -124,7 +124,9 @@ export async function* exportPersonas(schema: GraphQLSchema, context: Pick<Graph
       const error = result.errors[0];
       const code = (error.extensions?.code as string | undefined) ?? 'INTERNAL';
       if (done === 0) throw new PersonagenError(code === 'GRAPHQL_VALIDATION_FAILED' ? 'BAD_USER_INPUT' : (code as 'INTERNAL'), error.message, error.extensions ?? {});
-      if (request.format === 'ndjson') yield `${JSON.stringify({ error: { message: error.message, extensions: error.extensions } })}\n`;
+      // Uncoded errors are masked, as at the GraphQL boundary.
+      const shown = error.extensions?.code ? { message: error.message, extensions: error.extensions } : { message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      if (request.format === 'ndjson') yield `${JSON.stringify({ error: shown })}\n`;
       throw new PersonagenError('INTERNAL', `export stopped after ${done} personas: ${error.message}`);
     }
     const rows = (result.data as { personas: Record<string, unknown>[] }).personas;
