@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { censusEthnicity, censusEthnicitySchema, type CensusEthnicitySpec } from '../../src/engine/censusEthnicity.js';
 import { birthCountryCode, nationalities, originCountriesSchema, type OriginCountriesSpec } from '../../src/engine/originCountry.js';
+import { seededUniform } from '../support/seededUniform.js';
 
 // Checks of the two derived tables (census ethnicity labels, origin countries) against the catalogue, and of the
 // draw rules of originCountry.ts over many fixed-seed draws.
@@ -20,17 +21,6 @@ const ORIGINS = valuesOf('culturalOrigin');
 const BIRTH_VALUES = valuesOf('countryOfBirth');
 const BUCKETS = BIRTH_VALUES.filter((v) => v.startsWith('other'));
 const NATIONALITIES = valuesOf('nationality');
-
-/** mulberry32: a tiny deterministic PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Intl knows the English name of every assigned ISO 3166-1 alpha-2 code and echoes unknown ones back. */
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -173,7 +163,7 @@ describe('birthCountryCode', () => {
   });
 
   it('realises every bucket to an ISO code of its region, for every origin and residence', () => {
-    const u = mulberry32(1);
+    const u = seededUniform(1);
     for (const bucket of BUCKETS) {
       for (const origin of ORIGINS) {
         for (const residence of [undefined, ...COUNTRIES]) {
@@ -195,7 +185,7 @@ describe('birthCountryCode', () => {
 
   it('follows the origin (spot checks)', () => {
     const tally = (bucket: string, origin: string, residence?: string) => {
-      const u = mulberry32(7);
+      const u = seededUniform(7);
       const counts = new Map<string, number>();
       for (let i = 0; i < 4000; i++) {
         const code = birthCountryCode(origins, bucket, origin, u, residence);
@@ -221,7 +211,7 @@ describe('birthCountryCode', () => {
 describe('nationalities', () => {
   /** Every (residence, origin, birth value) with a birth code drawn like the engine would. */
   function* people(seed: number) {
-    const u = mulberry32(seed);
+    const u = seededUniform(seed);
     for (const residence of COUNTRIES) {
       for (const origin of ORIGINS) {
         for (const birth of [residence, ...BUCKETS, ...COUNTRIES.filter((c) => c !== residence).slice(0, 3)]) {
@@ -275,7 +265,7 @@ describe('nationalities', () => {
   });
 
   it('draws heritage countries (spot checks)', () => {
-    const u = mulberry32(3);
+    const u = seededUniform(3);
     const draws = (residence: string, origin: string, nationality: string, birthCode = residence) =>
       new Set(Array.from({ length: 500 }, () => nationalities(origins, { nationality, residence, birthCode, origin }, u).at(-1)));
     expect(draws('GB', 'southAsianMuslim', 'dual')).toEqual(new Set(['PK', 'BD', 'IN', 'AF']));

@@ -6,6 +6,7 @@ import {
   compileNameTables, displayName, feminineSurname, firstNameFor, hostTable, lastNameFor, nameOrder, tableHas,
   type FirstNameInput, type NameGender, type NameSex, type Uniform,
 } from '../../src/engine/nameTables.js';
+import { seededUniform } from '../support/seededUniform.js';
 
 // Statistical checks of the name tables and the realisation conventions (docs/names.md). Every check uses only
 // maps/names/*.json and the pure functions of nameTables.ts, with fixed seeds; the measured figures are logged.
@@ -16,17 +17,6 @@ const rawLast = JSON.parse(readFileSync(join(MAPS, 'lastNames.json'), 'utf8')) a
 const t = compileNameTables(rawFirst, rawLast);
 const COUNTRIES = ['US', 'CA', 'MX', 'BR', 'AR', 'GB', 'IE', 'FR', 'DE', 'ES', 'IT', 'NL', 'PL', 'SE', 'TR', 'EG', 'NG', 'ZA', 'IN', 'PH', 'JP', 'KR', 'AU', 'NZ'];
 const DECADES = [1920, 1930, 1940, 1950, 1960, 1970, 1980, 1990, 2000];
-
-/** mulberry32: a tiny deterministic PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): Uniform {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Weighted choice from [value, weight] pairs. */
 function choose<T>(g: Uniform, items: readonly (readonly [T, number])[]): T {
@@ -64,7 +54,7 @@ describe('Appendix C mixture', () => {
   it('gives a British-Pakistani man born in the 1980s a South Asian Muslim name most of the time', () => {
     const heritage = namesOf('heritage/southAsianMuslim/');
     const gbHost = namesOf('host/GB/');
-    const g = mulberry32(1);
+    const g = seededUniform(1);
     const n = 5000;
     let hits = 0;
     for (let i = 0; i < n; i++) {
@@ -79,7 +69,7 @@ describe('Appendix C mixture', () => {
     const us = rawFirst.tables['host/US/F/1970'];
     const top = new Set(us.names.map((name, i) => [name, us.weights[i]] as const).sort((a, b) => b[1] - a[1]).slice(0, 1000).map(([name]) => name));
     const irish = namesOf('heritage/irish/');
-    const g = mulberry32(2);
+    const g = seededUniform(2);
     const n = 5000;
     let hits = 0;
     let irishOnly = 0;
@@ -95,7 +85,7 @@ describe('Appendix C mixture', () => {
   it('gives Japanese residents born in Japan Japanese names, displayed family name first', () => {
     const firsts = new Set([...namesOf('heritage/japanese/'), ...namesOf('host/JP/')]);
     const lasts = new Set(Object.entries(rawLast.tables).filter(([k]) => k.startsWith('japanese/')).flatMap(([, v]) => v.names));
-    const g = mulberry32(3);
+    const g = seededUniform(3);
     const n = 3000;
     for (let i = 0; i < n; i++) {
       const sex: NameSex = g() < 0.5 ? 'F' : 'M';
@@ -117,7 +107,7 @@ describe('Appendix C mixture', () => {
 describe('surname conventions', () => {
   it('gives Hispanic residents of ES, MX and AR two surnames (paternal + maternal)', () => {
     const regions: Record<string, string[]> = { ES: ['esMadrid', 'esCatalonia', 'esGalicia', 'esBasqueCountry', 'esAndalusia'], MX: ['mxJalisco', 'mxYucatan', 'mxMexicoCity'], AR: ['arBuenosAiresCity', 'arCordoba'] };
-    const g = mulberry32(4);
+    const g = seededUniform(4);
     for (const country of ['ES', 'MX', 'AR']) {
       const pool = new Set(Object.entries(rawLast.tables).filter(([k]) => k.startsWith('hispanic/') && k.split('/')[2] === country).flatMap(([, v]) => v.names));
       const n = 2000;
@@ -134,7 +124,7 @@ describe('surname conventions', () => {
   });
 
   it('applies the other national conventions', () => {
-    const g = mulberry32(5);
+    const g = seededUniform(5);
     expect(feminineSurname('Kowalski')).toBe('Kowalska');
     expect(feminineSurname('Papadopoulos', true)).toBe('Papadopoulou');
     const pl = Array.from({ length: 300 }, () => lastNameFor(t, { origin: 'polish', religion: 'catholic', country: 'PL', region: 'plMasovian', sex: 'F' }, g));
@@ -229,7 +219,7 @@ describe('names never contradict sex', () => {
       const [f, m] = mass.get(n) ?? [0, 0];
       return !unisex.has(n) && m > 0 && m >= 19 * f;
     };
-    const g = mulberry32(100 + COUNTRIES.indexOf(country));
+    const g = seededUniform(100 + COUNTRIES.indexOf(country));
     const n = 4000;
     let bad = 0;
     const examples = new Set<string>();
@@ -246,7 +236,7 @@ describe('names never contradict sex', () => {
   });
 
   it('gives non-binary people a unisex-leaning mix and trans people mostly names of their gender', () => {
-    const g = mulberry32(7);
+    const g = seededUniform(7);
     const n = 3000;
     const usF = hostTable(t, 'US', 'F', 1990)!;
     const usM = hostTable(t, 'US', 'M', 1990)!;
@@ -277,7 +267,7 @@ describe('US diversity', () => {
       [['otherEuropean', 'orthodoxChristian', 0.6], 1], [['indigenous', 'protestantMainline', 1], 0.8], [['southAsianMuslim', 'sunniMuslim', 0.4], 0.3],
       [['otherWestAfrican', 'evangelicalPentecostal', 0.4], 0.4], [['yoruba', 'evangelicalPentecostal', 0.4], 0.2],
     ];
-    const g = mulberry32(8);
+    const g = seededUniform(8);
     const n = 100_000;
     const full = new Map<string, number>();
     const firsts = new Set<string>();
