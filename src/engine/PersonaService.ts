@@ -39,6 +39,8 @@ const TRIES_PER_REQUEST = 2_000_000;
 export class PersonaService {
   private readonly plans = new Map<string, ConditionPlan>();
   private readonly fields: ReadonlyMap<string, WhereField>;
+  /** Normal form of each `where` object seen by encodeId, as JSON. */
+  private readonly normalJson = new WeakMap<object, string>();
 
   constructor(readonly engine: Engine) {
     this.fields = new Map(whereFields(engine).map((f) => [f.name, f]));
@@ -170,8 +172,14 @@ export class PersonaService {
 
   /** The stable id of a persona: its address (map version, seed, index, normal-form where), base64url-encoded. */
   encodeId(p: Persona, seed: number | string, where: Where | null | undefined): string {
-    const payload = [this.engine.registry.version.slice(0, 16), seed, p.index, this.normalWhere(where)];
-    return `P2.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    // A request passes one where object for all its personas: normalise it once (where objects are not mutated).
+    let normal = where ? this.normalJson.get(where) : '{}';
+    if (normal === undefined) {
+      normal = JSON.stringify(this.normalWhere(where));
+      this.normalJson.set(where!, normal);
+    }
+    const payload = `[${JSON.stringify(this.engine.registry.version.slice(0, 16))},${JSON.stringify(seed)},${p.index},${normal}]`;
+    return `P2.${Buffer.from(payload).toString('base64url')}`;
   }
 
   /** Decodes a persona id back to its address; rejects foreign ids and other map versions. */

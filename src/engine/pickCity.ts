@@ -120,6 +120,34 @@ export function cityShare(cities: CompiledCities, regionId: string, urbanicity: 
   return previous > 0 ? share / previous : 0;
 }
 
+interface NameIndex {
+  /** Regions with a place of each exact name. */
+  readonly regions: Map<string, string[]>;
+  /** The first spelling of each lowercased name. */
+  readonly spelling: Map<string, string>;
+}
+const nameIndexes = new WeakMap<CompiledCities, NameIndex>();
+/** Places by name, built once on first use (a city condition would otherwise scan 81,642 places per request). */
+function nameIndex(cities: CompiledCities): NameIndex {
+  let index = nameIndexes.get(cities);
+  if (!index) {
+    index = { regions: new Map(), spelling: new Map() };
+    for (const [regionId, lists] of cities.regions) {
+      for (const list of lists) {
+        for (const n of list.names) {
+          const regions = index.regions.get(n) ?? [];
+          if (regions.at(-1) !== regionId) regions.push(regionId);
+          index.regions.set(n, regions);
+          const key = n.toLocaleLowerCase('en');
+          if (!index.spelling.has(key)) index.spelling.set(key, n);
+        }
+      }
+    }
+    nameIndexes.set(cities, index);
+  }
+  return index;
+}
+
 /**
  * The regions with a place called `name` in any urbanicity class (a city condition implies one of them).
  *
@@ -127,7 +155,7 @@ export function cityShare(cities: CompiledCities, regionId: string, urbanicity: 
  *   regionsWithCity(cities, 'Manchester') // ['gbNorthWest', 'usNewHampshire', ...]
  */
 export function regionsWithCity(cities: CompiledCities, name: string): string[] {
-  return [...cities.regions].filter(([, lists]) => lists.some((l) => l.names.includes(name))).map(([id]) => id);
+  return nameIndex(cities).regions.get(name) ?? [];
 }
 
 /**
@@ -137,9 +165,5 @@ export function regionsWithCity(cities: CompiledCities, name: string): string[] 
  *   canonicalCity(cities, 'MANCHESTER') // 'Manchester'
  */
 export function canonicalCity(cities: CompiledCities, name: string): string | undefined {
-  const wanted = name.toLocaleLowerCase('en');
-  for (const lists of cities.regions.values()) {
-    for (const list of lists) for (const n of list.names) if (n.toLocaleLowerCase('en') === wanted) return n;
-  }
-  return undefined;
+  return nameIndex(cities).spelling.get(name.toLocaleLowerCase('en'));
 }

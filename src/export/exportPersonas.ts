@@ -11,6 +11,8 @@ export interface ExportRequest {
   readonly offset: number;
   readonly fields: readonly string[];
   readonly where: Record<string, unknown> | null;
+  /** The same conditions with catalogue value ids, as the service takes them. */
+  readonly serviceWhere: Record<string, unknown> | null;
   readonly format: 'ndjson' | 'csv';
 }
 
@@ -51,8 +53,8 @@ export function parseExportRequest(params: URLSearchParams, schema: GraphQLSchem
   }
   const fields = (params.get('fields') ?? 'id,fullName,age,sex,countryOfResidence').split(',').map((f) => f.trim()).filter(Boolean);
   selection(schema, fields); // validates the names
-  if (where) internalWhere(schema, where); // validates the conditions' shape and values
-  return { seed, count, offset: int('offset', 0), fields, where, format };
+  // Coercing validates the conditions' shape and values.
+  return { seed, count, offset: int('offset', 0), fields, where, serviceWhere: where ? internalWhere(schema, where) : null, format };
 }
 
 /** `where` from its GraphQL variable form to the service's (catalogue value ids), or a BAD_USER_INPUT error. */
@@ -107,7 +109,7 @@ function csvCell(value: unknown): string {
 export async function* exportPersonas(schema: GraphQLSchema, context: Pick<GraphQLContext, 'service'>, request: ExportRequest): AsyncGenerator<string> {
   const { query, columns } = selection(schema, request.fields);
   const document = parse(query);
-  const plan = request.where ? context.service.plan(internalWhere(schema, request.where) as never) : null;
+  const plan = context.service.plan(request.serviceWhere as never);
   const acceptance = plan?.tail?.acceptance ?? 1;
   const page = Math.max(1, Math.min(PAGE, Math.floor(TRIES_PER_PAGE * acceptance)));
   // The CSV header goes out with the first page, so that an error in that page is thrown before anything is sent.
