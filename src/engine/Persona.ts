@@ -15,6 +15,8 @@ import { phoneNumber, type PhoneNumber } from './phoneNumber.js';
 import { hashString, mixKey, streamFor, uniform01, uniformAt, type SeedWords } from './rng.js';
 import { PersonagenError } from './PersonagenError.js';
 import { searchCumulative } from './searchCumulative.js';
+import { applyCountRule } from './setCountRule.js';
+import { householdSize } from './householdSize.js';
 
 /** Salt of the stream that decides whether a try meets a condition (distinct from the value's own stream). */
 const ACCEPT_KEY = 0x0acce97;
@@ -237,35 +239,19 @@ export class Persona {
       const rest: number[] = [];
       dim.itemDims.forEach((k, j) => (this.get(k) === 1 ? held : rest).push(j));
       const spec = this.engine.spec(id, 'setCount');
-      if (spec && (held.length > spec.max || held.length < spec.min)) {
-        const g = this.stream(keyOf(`${id}#count`));
-        const evidence = this.plan?.evidence;
-        const required = (j: number) => evidence?.get(dim.itemDims![j])?.lik[0] === 0;
-        const excluded = (j: number) => evidence?.get(dim.itemDims![j])?.lik[1] === 0;
-        while (held.length > spec.max) {
-          const droppable = held.filter((j) => !required(j));
-          if (droppable.length === 0) break;
-          held.splice(held.indexOf(droppable[Math.floor(uniform01(g) * droppable.length)]), 1);
-        }
-        const dims = this.engine.registry.dimensions;
-        const w = this.engine.scratch;
-        const p = rest.map((j) => {
-          if (excluded(j)) return 0;
-          const mass = conditionalWeights(dims[dim.itemDims![j]], this.values, w);
-          return mass > 0 ? w[1] / mass : 0;
-        });
-        while (held.length < spec.min) {
-          const total = p.reduce((a, b) => a + b, 0);
-          if (!(total > 0)) break;
-          let target = uniform01(g) * total;
-          let k = 0;
-          while (k < p.length - 1 && (target -= p[k]) >= 0) k++;
-          held.push(rest[k]);
-          p[k] = 0;
-        }
-        held.sort((a, b) => a - b);
-      }
-      return held.map((j) => dim.items![j]);
+      if (!spec || (held.length <= spec.max && held.length >= spec.min)) return held.map((j) => dim.items![j]);
+      // Conditions: an included item (likelihood 0 for "no") is never dropped, an excluded one never added.
+      const evidence = this.plan?.evidence;
+      const itemDims = dim.itemDims;
+      const w = this.engine.scratch;
+      const restProbability = rest.map((j) => {
+        if (evidence?.get(itemDims[j])?.lik[1] === 0) return 0;
+        const mass = conditionalWeights(this.engine.registry.dimensions[itemDims[j]], this.values, w);
+        return mass > 0 ? w[1] / mass : 0;
+      });
+      const g = this.stream(keyOf(`${id}#count`));
+      const kept = applyCountRule(held, rest, spec, (j) => evidence?.get(itemDims[j])?.lik[0] === 0, restProbability, () => uniform01(g));
+      return kept.map((j) => dim.items![j]);
     });
   }
 
@@ -349,31 +335,11 @@ export class Persona {
     return this.memo('weightKg', () => Math.round(this.score('bmi') * (this.score('height') / 100) ** 2 * 10) / 10);
   }
 
-  /**
-   * Household size from the household type: partners, children still at home (fewer as the person ages and
-   * children leave), parents for adult children, extra relatives in extended households, flatmates in shared ones.
-   */
+  /** People in the household, realised from the household type (householdSize). */
   householdSize(): number {
     return this.memo('householdSize', () => {
-      const type = this.valueId('householdType');
       const g = this.stream(keyOf('householdType#size'));
-      const age = this.age();
-      const kids = () => {
-        const n = this.integer('childrenCount');
-        const atHome = age < 45 ? 1 : age < 55 ? 0.6 : 0.35;
-        return Math.max(1, Math.round(n * atHome));
-      };
-      let size: number;
-      switch (type) {
-        case 'livesAlone': size = 1; break;
-        case 'couple': size = 2; break;
-        case 'coupleWithChildren': size = 2 + kids(); break;
-        case 'singleParent': size = 1 + kids(); break;
-        case 'adultChildWithParents': size = 1 + (uniform01(g) < 0.7 ? 2 : 1) + (uniform01(g) < 0.45 ? 1 : 0); break;
-        case 'extendedMultigenerational': size = 3 + (this.integer('childrenCount') > 0 ? kids() : 0) + Math.floor(-Math.log(1 - uniform01(g)) * 2); break;
-        default: size = 2 + Math.floor(uniform01(g) * 3); // sharedNonFamily: 2-4 people
-      }
-      return Math.min(15, size);
+      return householdSize(this.valueId('householdType'), this.age(), () => this.integer('childrenCount'), () => uniform01(g));
     });
   }
 
@@ -498,6 +464,12 @@ export class Persona {
     return this.get(this.engine.dim(id).index);
   }
 
+  /** The compiled name tables (maps/names). */
+  private nameTables(): NameTables {
+    if (!this.engine.names) throw new PersonagenError('INTERNAL', 'maps/names is missing');
+    return this.engine.names;
+  }
+
   /** A string dimension computed from other fields: parents first (laziness), then `make` on the dimension's stream. */
   private generatedString(id: string, make: (g: RandomGenerator) => string): string {
     if (this.state === 'open' || this.state === 'failed') this.meetConditions();
@@ -517,7 +489,7 @@ export class Persona {
    * host-country table (country x gender x birth decade), weighted by lambda (dimensions.md Appendix C; docs/names.md).
    */
   firstName(): string {
-    return this.generated('firstName', (names, g) => firstNameFor(names, {
+    return this.generatedString('firstName', (g) => firstNameFor(this.nameTables(), {
       origin: this.valueId('culturalOrigin'),
       religion: this.valueId('religionRaised'),
       gender: this.valueId('genderIdentity') as NameGender,
@@ -533,7 +505,7 @@ export class Persona {
    * conventions: two surnames in ES/MX/AR (and often BR), feminine forms, patronymic family names (docs/names.md).
    */
   lastName(): string {
-    return this.generated('lastName', (names, g) => lastNameFor(names, {
+    return this.generatedString('lastName', (g) => lastNameFor(this.nameTables(), {
       origin: this.valueId('culturalOrigin'),
       religion: this.valueId('religionRaised'),
       country: this.valueId('countryOfResidence'),
@@ -547,21 +519,6 @@ export class Persona {
   /** Full name in the country's display order: family name first for Japanese and Korean residents of those origins. */
   fullName(): string {
     return displayName(this.firstName(), this.lastName(), this.valueId('countryOfResidence'), this.valueId('culturalOrigin'));
-  }
-
-  /** A generated string dimension: parents first, then `make` with the name tables and the dimension's stream. */
-  private generated(id: string, make: (names: NameTables, g: RandomGenerator) => string): string {
-    if (this.state === 'open' || this.state === 'failed') this.meetConditions();
-    const dim = this.engine.dim(id);
-    const have = this.strings.get(dim.index);
-    if (have !== undefined) return have;
-    for (const p of dim.parents) this.get(p);
-    const names = this.engine.names;
-    if (!names) throw new PersonagenError('INTERNAL', 'maps/names is missing');
-    const value = make(names, this.stream(dim.streamKey));
-    this.strings.set(dim.index, value);
-    this.sampledCount++;
-    return value;
   }
 
   /** Ids of the dimensions sampled so far, in registry order (for laziness checks). */
