@@ -1,4 +1,3 @@
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { conditionalWeights } from './conditionalWeights.js';
 import { drawIndex } from './drawIndex.js';
 import type { ConditionPlan, PlanNode } from './conditionPlan.js';
@@ -12,7 +11,7 @@ import { cityShare, pickCity, type UrbanicityClass } from './pickCity.js';
 import { censusEthnicity, type CensusEthnicity } from './censusEthnicity.js';
 import { birthCountryCode, nationalities } from './originCountry.js';
 import { phoneNumber, type PhoneNumber } from './phoneNumber.js';
-import { hashString, mixKey, streamFor, uniform01, uniformAt, type SeedWords } from './rng.js';
+import { hashString, mixKey, streamFor, streamUniform, uniform01, uniformAt, type SeedWords, type Stream } from './rng.js';
 import { PersonagenError } from './PersonagenError.js';
 import { searchCumulative } from './searchCumulative.js';
 import { applyCountRule } from './setCountRule.js';
@@ -68,7 +67,7 @@ export class Persona {
     this.state = plan?.tail ? 'open' : 'met';
   }
 
-  private stream(key: number): RandomGenerator {
+  private stream(key: number): Stream {
     return streamFor(this.seed, this.index, this.salt === 0 ? key : mixKey(key, this.salt));
   }
 
@@ -78,7 +77,7 @@ export class Persona {
    */
   private uniform(key: number): number {
     if (this.plan?.tail) return uniformAt(this.seed, this.index, this.salt === 0 ? key : mixKey(key, this.salt));
-    return uniform01(this.stream(key));
+    return streamUniform(this.seed, this.index, this.salt === 0 ? key : mixKey(key, this.salt));
   }
 
   /**
@@ -471,7 +470,7 @@ export class Persona {
   }
 
   /** A string dimension computed from other fields: parents first (laziness), then `make` on the dimension's stream. */
-  private generatedString(id: string, make: (g: RandomGenerator) => string): string {
+  private generatedString(id: string, make: (g: Stream) => string): string {
     if (this.state === 'open' || this.state === 'failed') this.meetConditions();
     const d = this.engine.dim(id);
     const have = this.strings.get(d.index);

@@ -6,40 +6,35 @@ import type { Dimension } from './registry.js';
  * and returns the total mass: the compiled combination of docs/maps.md (log-linear or linear pool of the target and
  * the conditionals, with the calibrated country bias) times the rule masks. Where the tables contradict each other
  * for these parents (every value the rules allow gets a zero from some table), the target alone stands in, exactly
- * as the map pipeline calibrated it (pipeline/combine/groupBase.ts). Hot path: plain loops over typed arrays, no
- * allocation.
+ * as the map pipeline calibrated it (pipeline/combine/groupBase.ts). Hot path: plain loops over the typed arrays of
+ * the dimension's DrawModel, no allocation.
  *
  * @example
  *   const out = new Float64Array(dim.values.length);
  *   const mass = conditionalWeights(dim, values, out); // out[v] / mass is the probability of value v
  */
 export function conditionalWeights(dim: Dimension, values: Int32Array, out: Float64Array): number {
-  const k = dim.values.length;
-  const { factors, product, mix, pool } = dim.model;
-  const head = factors[0];
+  const { k, linear, code, tables, mix } = dim.draw;
+  let p = 1;
   let base = 0;
-  for (let i = 0; i < head.by.length; i++) base += values[head.by[i]] * head.strides[i];
-  base *= k;
-  if (pool === 'linear') {
+  for (let n = code[0]; n > 0; n--, p += 2) base += values[code[p]] * code[p + 1];
+  if (linear) {
     for (let v = 0; v < k; v++) out[v] = 0;
-    for (let f = 1; f < factors.length; f++) {
-      const factor = factors[f];
+    for (let f = 1; f < tables.length; f++) {
       let row = 0;
-      for (let i = 0; i < factor.by.length; i++) row += values[factor.by[i]] * factor.strides[i];
-      row *= k;
+      for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
+      const rows = tables[f];
       const w = mix[f];
-      for (let v = 0; v < k; v++) out[v] += w * factor.rows[row + v];
+      for (let v = 0; v < k; v++) out[v] += w * rows[row + v];
     }
-    for (let v = 0; v < k; v++) out[v] *= head.rows[base + v];
+    const head = tables[0];
+    for (let v = 0; v < k; v++) out[v] *= head[base + v];
   } else {
-    const last = product.length - 1;
-    for (let f = 0; f <= last; f++) {
-      const factor = product[f];
+    for (let f = 1; f < tables.length; f++) {
       let row = 0;
-      for (let i = 0; i < factor.by.length; i++) row += values[factor.by[i]] * factor.strides[i];
-      row *= k;
-      const rows = factor.rows;
-      if (f === 0) for (let v = 0; v < k; v++) out[v] = rows[row + v];
+      for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
+      const rows = tables[f];
+      if (f === 1) for (let v = 0; v < k; v++) out[v] = rows[row + v];
       else for (let v = 0; v < k; v++) out[v] *= rows[row + v];
     }
   }
@@ -47,7 +42,8 @@ export function conditionalWeights(dim: Dimension, values: Int32Array, out: Floa
   let mass = 0;
   for (let v = 0; v < k; v++) mass += out[v];
   if (mass > 0) return mass;
-  for (let v = 0; v < k; v++) out[v] = head.rows[base + v];
+  const head = tables[0];
+  for (let v = 0; v < k; v++) out[v] = head[base + v];
   applyRules(dim, values, out);
   for (let v = 0; v < k; v++) mass += out[v];
   return mass;

@@ -6,6 +6,7 @@ import {
   catalogueSchema, dimensionMapSchema, firstNamesSchema, lastNamesSchema, realiseSchema, regionsSchema,
   type Catalogue, type FirstNamesMap, type LastNamesMap, type Provenance, type RealiseSpec, type Rule,
 } from './mapSchema.js';
+import { compileDrawModel, type DrawModel } from './drawModel.js';
 import { dropCountryWhereRegion, mergeFactors } from './mergeFactors.js';
 import { PersonagenError } from './PersonagenError.js';
 import { citiesSchema, type CitiesMap } from './pickCity.js';
@@ -34,6 +35,8 @@ export interface Dimension extends ValueSpace {
   readonly available: boolean;
   /** The compiled probability model (empty model for dimensions without a map). */
   readonly model: CompiledModel;
+  /** The model in the flat form the sampler reads (conditionalWeights). */
+  readonly draw: DrawModel;
   readonly rules: readonly CompiledRule[];
   /** The rules sampling must still apply: those conditioned on the country alone are folded into the model's head rows. */
   readonly runtimeRules: readonly CompiledRule[];
@@ -206,7 +209,7 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     };
     return {
       ...spaces[i], tier: d.tier, kind: d.kind, parents: parents[i], parentIds: d.parents, streamKey: hashString(d.id),
-      available, model, rules, runtimeRules, byCountry, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source, ...setParts,
+      available, model, draw: compileDrawModel(model, spaces[i].values.length), rules, runtimeRules, byCountry, provenance, combination, sharedType: d.sharedType, description: d.description, why: d.why, source: d.source, ...setParts,
     };
   });
 

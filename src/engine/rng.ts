@@ -1,6 +1,3 @@
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-
 /** murmur3's 32-bit finaliser: a bijective avalanche mix. */
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -43,6 +40,33 @@ export function seedWords(seed: number | string): SeedWords {
 }
 
 /**
+ * xoroshiro128+ on four 32-bit words, output for output the same generator as pure-rand's
+ * `xoroshiro128plusFromState([s01, s00, s11, s10])` (test/engine/rng.test.ts checks this against pure-rand). Written
+ * out here because the sampler builds one stream per field of every persona: a class with no checks and an inlined
+ * first draw (`streamUniform`) cost a fraction of the library's object per stream.
+ *
+ * @example
+ *   const g = streamFor(seedWords(42), 7, hashString('age')); g.next(); uniform01(g);
+ */
+export class Stream {
+  constructor(private s01: number, private s00: number, private s11: number, private s10: number) {}
+
+  /** The next 32-bit output (signed int). */
+  next(): number {
+    const out = (this.s00 + this.s10) | 0;
+    const a0 = this.s10 ^ this.s00;
+    const a1 = this.s11 ^ this.s01;
+    const s00 = this.s00;
+    const s01 = this.s01;
+    this.s00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+    this.s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    this.s10 = (a1 << 5) ^ (a0 >>> 27);
+    this.s11 = (a0 << 5) ^ (a1 >>> 27);
+    return out;
+  }
+}
+
+/**
  * The random stream of one dimension of one persona: a xoroshiro128+ generator whose 4-word state is a strong mix
  * of (seed, index, stream key), so streams of different fields, indices and seeds are independent and a field's
  * values never depend on which other fields were asked for (ARCHITECTURE.md section 2).
@@ -50,17 +74,47 @@ export function seedWords(seed: number | string): SeedWords {
  * @example
  *   const g = streamFor(seedWords(42), 7, hashString('age')); uniform01(g);
  */
-export function streamFor(seed: SeedWords, index: number, key: number): RandomGenerator {
+export function streamFor(seed: SeedWords, index: number, key: number): Stream {
   const idxHi = Math.floor(index / 0x100000000) | 0;
   const a = fmix32(seed.lo ^ fmix32(key ^ 0x9e3779b9));
   const b = fmix32(seed.hi ^ fmix32(index ^ 0x7f4a7c15));
   const c = fmix32(a ^ Math.imul(b, 0x27d4eb2f) ^ idxHi);
   const d = fmix32(b ^ Math.imul(c, 0x165667b1) ^ key);
-  const g = xoroshiro128plusFromState([a, b, c | 1, d]);
+  const g = new Stream(a, b, c | 1, d);
   // xoroshiro's first outputs are weakly mixed for related states; two warm-up draws cost ~10 ns.
   g.next();
   g.next();
   return g;
+}
+
+/**
+ * `uniform01(streamFor(seed, index, key))` without building the stream: the same state, the two warm-up outputs and
+ * the two outputs of the draw, on local variables. Most fields draw exactly once, so this is the sampler's hot path.
+ *
+ * @example
+ *   streamUniform(seedWords(42), 7, hashString('age')) === uniform01(streamFor(seedWords(42), 7, hashString('age')))
+ */
+export function streamUniform(seed: SeedWords, index: number, key: number): number {
+  const idxHi = Math.floor(index / 0x100000000) | 0;
+  let s01 = fmix32(seed.lo ^ fmix32(key ^ 0x9e3779b9));
+  let s00 = fmix32(seed.hi ^ fmix32(index ^ 0x7f4a7c15));
+  let s11 = fmix32(s01 ^ Math.imul(s00, 0x27d4eb2f) ^ idxHi);
+  let s10 = fmix32(s00 ^ Math.imul(s11, 0x165667b1) ^ key);
+  s11 |= 1;
+  let hi = 0;
+  // Outputs 0 and 1 are the warm-up, 2 and 3 the draw (as in uniform01).
+  for (let i = 0; i < 3; i++) {
+    if (i === 2) hi = (s00 + s10) & 0x3ffffff;
+    const a0 = s10 ^ s00;
+    const a1 = s11 ^ s01;
+    const t00 = s00;
+    const t01 = s01;
+    s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+    s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    s10 = (a1 << 5) ^ (a0 >>> 27);
+    s11 = (a0 << 5) ^ (a1 >>> 27);
+  }
+  return (hi * 134217728 + ((s00 + s10) & 0x7ffffff)) / 9007199254740992;
 }
 
 /**
@@ -69,7 +123,7 @@ export function streamFor(seed: SeedWords, index: number, key: number): RandomGe
  * @example
  *   uniform01(streamFor(seedWords(1), 0, 1)) // 0.63...
  */
-export function uniform01(g: RandomGenerator): number {
+export function uniform01(g: Stream): number {
   const hi = g.next() & 0x3ffffff;
   const lo = g.next() & 0x7ffffff;
   return (hi * 134217728 + lo) / 9007199254740992;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashString, seedWords, streamFor, uniform01 } from '../../src/engine/rng.js';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { hashString, seedWords, Stream, streamFor, streamUniform, uniform01 } from '../../src/engine/rng.js';
 
 describe('rng', () => {
   it('hashes strings to the same numbers forever (no-regression)', () => {
@@ -18,6 +19,18 @@ describe('rng', () => {
     const draws = [uniform01(a), uniform01(a), uniform01(a)];
     expect([uniform01(b), uniform01(b), uniform01(b)]).toEqual(draws);
     expect(draws.map((x) => x.toFixed(12))).toMatchSnapshot();
+  });
+
+  it('is output for output pure-rand\'s xoroshiro128+, and streamUniform is the first draw of streamFor', () => {
+    const words = seedWords(9);
+    for (let i = 0; i < 2000; i++) {
+      const state = [streamUniform(words, i, 1), streamUniform(words, i, 2), streamUniform(words, i, 3), streamUniform(words, i, 4)].map((u) => (u * 2 ** 32) | 0);
+      const ours = new Stream(state[0], state[1], state[2], state[3]);
+      const theirs = xoroshiro128plusFromState(state);
+      for (let j = 0; j < 8; j++) expect(ours.next()).toBe(theirs.next());
+      const key = hashString(`k${i}`);
+      expect(streamUniform(words, i * 977 + 2 ** 33, key)).toBe(uniform01(streamFor(words, i * 977 + 2 ** 33, key)));
+    }
   });
 
   it('separates Int and String seeds', () => {
