@@ -2,9 +2,8 @@ import { openDatabase, type Database } from './db/client.js';
 import { recordMapVersion } from './db/recordMapVersion.js';
 import { Engine } from './engine/Engine.js';
 import { PersonaService } from './engine/PersonaService.js';
-import { buildRegistry } from './engine/registry.js';
 import { createApp } from './graphql/yoga.js';
-import { readMapFiles } from './maps/readMapFiles.js';
+import { loadRegistry } from './maps/loadRegistry.js';
 
 /** Everything a running service holds. */
 export interface App {
@@ -16,13 +15,14 @@ export interface App {
 
 /**
  * Loads, validates and compiles maps/ into the persona service, without a database (the export CLI needs no more).
+ * With a `cacheDir`, the compiled maps are cached there for the next start (maps/loadRegistry.ts).
  *
  * @example
- *   const { service } = loadService('maps');
+ *   const { service } = loadService('maps', '.data/cache');
  */
-export function loadService(mapsDir = 'maps'): { service: PersonaService; files: ReturnType<typeof readMapFiles> } {
-  const files = readMapFiles(mapsDir);
-  return { service: new PersonaService(new Engine(buildRegistry(files.raw, files.version))), files };
+export function loadService(mapsDir = 'maps', cacheDir?: string): { service: PersonaService; sha256: Record<string, string> } {
+  const { registry, sha256 } = loadRegistry(mapsDir, cacheDir);
+  return { service: new PersonaService(new Engine(registry)), sha256 };
 }
 
 /**
@@ -30,13 +30,13 @@ export function loadService(mapsDir = 'maps'): { service: PersonaService; files:
  * database (migrating it) and records the map version, then builds the GraphQL app.
  *
  * @example
- *   const app = await startApp({ mapsDir: 'maps', databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pglite' });
+ *   const app = await startApp({ mapsDir: 'maps', databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pglite', cacheDir: '.data/cache' });
  */
-export async function startApp(options: { mapsDir?: string; databaseUrl?: string; dataDir?: string } = {}): Promise<App> {
-  const { service, files } = loadService(options.mapsDir);
+export async function startApp(options: { mapsDir?: string; databaseUrl?: string; dataDir?: string; cacheDir?: string } = {}): Promise<App> {
+  const { service, sha256 } = loadService(options.mapsDir, options.cacheDir);
   const engine = service.engine;
   const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
-  await recordMapVersion(database.db, engine.registry, files.sha256);
+  await recordMapVersion(database.db, engine.registry, sha256);
   const yoga = createApp(service, database);
   return { yoga, service, database, close: () => database.close() };
 }

@@ -1,7 +1,10 @@
 import { createServer } from 'node:http';
 import { startApp } from './app.js';
 
-/** The only file that binds a port. PORT (default 4000), HOST (default 127.0.0.1), DATABASE_URL, PGLITE_DIR. */
+/**
+ * The only file that binds a port. PORT (default 4000), HOST (default 127.0.0.1), DATABASE_URL, PGLITE_DIR, and
+ * CACHE_DIR for the compiled maps (default .data/cache; empty to compile on every start).
+ */
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
 const started = Date.now();
@@ -9,6 +12,7 @@ const app = await startApp({
   mapsDir: process.env.MAPS_DIR ?? 'maps',
   databaseUrl: process.env.DATABASE_URL,
   dataDir: process.env.PGLITE_DIR ?? '.data/pglite',
+  cacheDir: process.env.CACHE_DIR ?? '.data/cache',
 }).catch((e: Error) => {
   // A malformed map or an unreachable database stops start-up with one clear line (file and key for maps).
   console.error(`personagen cannot start: ${e.message}`);

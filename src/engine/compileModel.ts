@@ -24,7 +24,7 @@ export interface CompiledModel {
   readonly product: readonly CompiledFactor[];
   /** Linear pool: the weight of factors[i] (index 0 unused). */
   readonly mix: Float64Array;
-  /** The raw tables, for the pipeline and the API. */
+  /** The raw tables, for the pipeline and the map checks (a serving registry keeps the target only). */
   readonly target: CompiledTable;
   readonly conditionals: readonly CompiledTable[];
 }

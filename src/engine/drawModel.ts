@@ -3,24 +3,19 @@ import type { CompiledFactor, CompiledModel } from './compileModel.js';
 /**
  * A dimension's model in the one flat shape the sampler reads: the head table (country), then the factors that
  * multiply (log-linear pool: the merged `product`) or mix (linear pool: the conditionals), each as typed arrays.
- * Hot path: every dimension's draw goes through the same class with the same array kinds, so the loops in
- * conditionalWeights stay monomorphic (plain objects with mixed array kinds made them about 3 times slower).
- *
- * @example
- *   const m = compileDrawModel(dim.model, dim.values.length);
- *   m.tables.length // 1 + the number of factors
+ * Hot path: every dimension's draw reads objects of this one shape with the same array kinds, so the loops in
+ * conditionalWeights stay monomorphic (factors with mixed array kinds made them several times slower). Plain data,
+ * so a compiled registry survives the start-up cache (v8 serialisation) unchanged.
  */
-export class DrawModel {
-  constructor(
-    readonly k: number,
-    readonly linear: boolean,
-    /** For each table in order: its number of keys, then (dimension index, stride × k) per key. */
-    readonly code: Int32Array,
-    /** tables[0] is the head (keyed by country); the others are the product or the pooled conditionals. */
-    readonly tables: readonly Float64Array[],
-    /** Linear pool: the weight of tables[i] (index 0 unused). */
-    readonly mix: Float64Array,
-  ) {}
+export interface DrawModel {
+  readonly k: number;
+  readonly linear: boolean;
+  /** For each table in order: its number of keys, then (dimension index, stride × k) per key. */
+  readonly code: Int32Array;
+  /** tables[0] is the head (keyed by country); the others are the product or the pooled conditionals. */
+  readonly tables: readonly Float64Array[];
+  /** Linear pool: the weight of tables[i] (index 0 unused). */
+  readonly mix: Float64Array;
 }
 
 /**
@@ -30,7 +25,7 @@ export class DrawModel {
  *   compileDrawModel(model, 44).code // Int32Array [1, 0, 44, 3, ...]
  */
 export function compileDrawModel(model: CompiledModel, k: number): DrawModel {
-  if (model.factors.length === 0) return new DrawModel(k, false, new Int32Array(0), [], new Float64Array(0));
+  if (model.factors.length === 0) return { k, linear: false, code: new Int32Array(0), tables: [], mix: new Float64Array(0) };
   const linear = model.pool === 'linear';
   const factors: CompiledFactor[] = linear ? [...model.factors] : [model.factors[0], ...model.product];
   const code: number[] = [];
@@ -38,5 +33,5 @@ export function compileDrawModel(model: CompiledModel, k: number): DrawModel {
     code.push(f.by.length);
     f.by.forEach((d, i) => code.push(d, f.strides[i] * k));
   }
-  return new DrawModel(k, linear, Int32Array.from(code), factors.map((f) => f.rows), linear ? model.mix : new Float64Array(factors.length));
+  return { k, linear, code: Int32Array.from(code), tables: factors.map((f) => f.rows), mix: linear ? model.mix : new Float64Array(factors.length) };
 }

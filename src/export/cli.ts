@@ -28,7 +28,7 @@ const program = new Command()
 const options = program.opts<{ seed: string; count: string; offset: string; fields: string; where?: string; format: string; out?: string }>();
 
 // No database: personas need only the maps (an embedded PostgreSQL would add about 600 MB of memory).
-const { service } = loadService(process.env.MAPS_DIR ?? 'maps');
+const { service } = loadService(process.env.MAPS_DIR ?? 'maps', process.env.CACHE_DIR ?? '.data/cache');
 const schema = buildSchema(service.engine);
 const params = new URLSearchParams({ seed: options.seed, count: options.count, offset: options.offset, fields: options.fields, format: options.format });
 if (options.where) params.set('where', options.where);
