@@ -12,15 +12,17 @@ export interface RunningServer {
 }
 
 /**
- * Starts `src/server.ts` with PORT=0 and in-memory PGlite, and resolves when it prints its GraphiQL address.
+ * Starts `src/server.ts` with PORT=0, its PGlite data and compiled-maps cache in `dir` (as `npm start` keeps them in
+ * .data), and resolves when it prints its GraphiQL address. The first start in a new `dir` creates the database and
+ * the cache; later ones are ordinary restarts.
  *
  * @example
- *   const server = await startServer(); await fetch(`${server.url}/healthz`); await server.stop();
+ *   const server = await startServer('/tmp/bench-data'); await fetch(`${server.url}/healthz`); await server.stop();
  */
-export function startServer(): Promise<RunningServer> {
+export function startServer(dir: string): Promise<RunningServer> {
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: 'memory://' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: `${dir}/pglite`, CACHE_DIR: `${dir}/cache` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -5,6 +5,7 @@ import type { PersonaService } from '../engine/PersonaService.js';
 import type { GraphQLContext } from './context.js';
 import { exportResponse } from '../export/exportResponse.js';
 import { buildSchema } from './schema.js';
+import { usePersonaJit } from './usePersonaJit.js';
 
 const DEBUG_HEADER = 'x-personagen-debug';
 
@@ -113,6 +114,7 @@ export function createApp(service: PersonaService, database: Database): YogaServ
       defaultQuery: GRAPHIQL_DEFAULT_QUERY,
     },
     plugins: [
+      usePersonaJit(),
       samplingStatsPlugin(),
       {
         onRequest: async ({ request, url, endResponse, fetchAPI }) => {

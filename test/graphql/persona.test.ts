@@ -108,6 +108,20 @@ describe('errors: stable extensions.code, nothing half-done', () => {
     if (r.data) expect(Object.values(r.data).every((v) => v === null)).toBe(true);
   });
 
+  it('gives the same answers and codes once a document is compiled (graphql-jit runs it from its second run)', async () => {
+    const q = `query($seed: Seed!, $where: PersonaWhere) { personas(seed: $seed, count: 20, where: $where) { ${FULL} } }`;
+    const first = await gql(app, q, { seed: 5 });
+    const second = await gql(app, q, { seed: 5 });
+    expect(first.errors).toBeUndefined();
+    expect(second).toEqual(first);
+    const impossible = { countryOfResidence: { in: ['US'] }, region: { in: ['GB_LONDON'] } };
+    for (let run = 0; run < 2; run++) {
+      const r = await gql(app, q, { seed: 5, where: impossible });
+      expect(r.errors?.[0]?.extensions?.code).toBe('UNSATISFIABLE_CONDITIONS');
+      expect(r.data?.personas ?? null).toBeNull();
+    }
+  });
+
   it('names the conflicting dimensions', async () => {
     const r = await gql(app, '{ persona(seed: 1, where: { countryOfResidence: { in: [US] }, region: { in: [GB_LONDON] } }) { age } }');
     expect(r.errors![0].extensions!.dimensions).toEqual(['countryOfResidence', 'region']);
