@@ -6,7 +6,9 @@
  * @example
  *   npm run bench:load
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { httpLoad } from './httpLoad.js';
 import { startServer } from './startServer.js';
 
@@ -14,7 +16,8 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const QUERY = '{ persona(seed: 1, index: 0) { id fullName age sex countryOfResidence region city occupation educationLevel income incomeAmount { amount currency } religion politicalLeaning hobbies email phoneNumber } }';
 
-const server = await startServer();
+const dir = mkdtempSync(join(tmpdir(), 'personagen-load-'));
+const server = await startServer(dir);
 try {
   // Warm-up (JIT, lazily loaded code), not counted: a deployed server has served requests before a peak.
   await httpLoad(server.url, QUERY, 10, 3);
@@ -25,4 +28,5 @@ try {
   if (result.errors > 0) process.exitCode = 1;
 } finally {
   await server.stop();
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { buildServer } from '../scripts/buildServer.js';
 
 /** A personagen server in a child process on 127.0.0.1 (a port the system chooses), as `npm start` runs it. */
 export interface RunningServer {
   readonly url: string;
-  /** From spawning the process to the "ready" line (TypeScript loading, maps, embedded PostgreSQL, schema). */
+  /** From spawning the process to the "ready" line (loading the bundle, maps, embedded PostgreSQL, schema). */
   readonly startupMillis: number;
   /** Resident memory now and at its peak, in MB (Linux /proc). */
   memory(): { rssMB: number; peakMB: number };
@@ -12,20 +13,21 @@ export interface RunningServer {
 }
 
 /**
- * Starts `src/server.ts` with PORT=0, its PGlite data and compiled-maps cache in `dir` (as `npm start` keeps them in
- * .data), and resolves when it prints its GraphiQL address. The first start in a new `dir` creates the database and
- * the cache; later ones are ordinary restarts.
+ * Builds and starts the server bundle (dist/server.js, as `npm start` does) with PORT=0, its PGlite data and
+ * compiled-maps cache in `dir` (as `npm start` keeps them in .data), and resolves when it prints its GraphiQL address.
+ * The first start in a new `dir` creates the database and the cache; later ones are ordinary restarts.
  *
  * @example
  *   const server = await startServer('/tmp/bench-data'); await fetch(`${server.url}/healthz`); await server.stop();
  */
-export function startServer(dir: string): Promise<RunningServer> {
+export async function startServer(dir: string): Promise<RunningServer> {
+  const bundle = await buildServer();
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', bundle], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: `${dir}/pglite`, CACHE_DIR: `${dir}/cache` },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return new Promise((resolve, reject) => {
+  return await new Promise((resolve, reject) => {
     let out = '';
     const early = (code: number | null) => reject(new Error(`server exited with ${code}: ${out}`));
     child.once('exit', early);

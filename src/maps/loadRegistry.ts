@@ -6,17 +6,21 @@ import { deserialize, serialize } from 'node:v8';
 import { buildRegistry, type Registry } from '../engine/registry.js';
 import { parseMapTexts, readMapFiles, readMapTexts } from './readMapFiles.js';
 
-/** The code that compiles maps: a change to any of these files must invalidate cached registries. */
-const COMPILER_DIRS = ['../engine/', './'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+const here = fileURLToPath(import.meta.url);
 
+/**
+ * A digest of the code that compiles maps, so that changing it invalidates cached registries: from source, the
+ * engine and map-loading directories; from the bundle `npm start` runs (dist/server.js), the bundle itself.
+ */
 function compilerDigest(): string {
+  const files = here.endsWith('.ts')
+    ? ['../engine/', './'].flatMap((d) => {
+      const dir = fileURLToPath(new URL(d, import.meta.url));
+      return readdirSync(dir).filter((name) => name.endsWith('.ts')).sort().map((name) => join(dir, name));
+    })
+    : [here];
   const hash = createHash('sha256');
-  for (const dir of COMPILER_DIRS) {
-    for (const name of readdirSync(dir).sort()) {
-      if (!/\.[cm]?[jt]s$/.test(name)) continue;
-      hash.update(`${name}\n`).update(readFileSync(join(dir, name)));
-    }
-  }
+  for (const file of files) hash.update(`${file.slice(file.lastIndexOf('/') + 1)}\n`).update(readFileSync(file));
   return hash.digest('hex');
 }
 
