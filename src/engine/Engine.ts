@@ -21,6 +21,8 @@ export class Engine {
   private readonly specs = new Map<string, RealiseSpec>();
   /** Weights buffer for one conditional draw; sampling is synchronous and never nests a draw inside a draw. */
   readonly scratch: Float64Array;
+  /** Weights of a whole interleaved item group (groupWeights). */
+  readonly groupScratch: Float64Array;
 
   constructor(readonly registry: Registry) {
     if (registry.firstNames && registry.lastNames) this.names = compileNameTables(registry.firstNames, registry.lastNames);
@@ -30,6 +32,7 @@ export class Engine {
     const age = this.specs.get('age');
     this.referenceDate = (age?.type === 'integer' && age.referenceDate) || '2025-07-01';
     this.scratch = new Float64Array(Math.max(...registry.dimensions.map((d) => d.values.length), 1));
+    this.groupScratch = new Float64Array(Math.max(...registry.dimensions.flatMap((d) => d.itemGroups?.map((g) => g.width) ?? []), 1));
   }
 
   /** The dimension with this id, or an UNKNOWN_DIMENSION error. */

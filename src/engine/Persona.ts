@@ -1,4 +1,5 @@
-import { conditionalWeights } from './conditionalWeights.js';
+import { conditionalWeights, finishWeights, groupWeights } from './conditionalWeights.js';
+import type { ItemGroup } from './itemGroups.js';
 import { drawIndex } from './drawIndex.js';
 import type { ConditionPlan, PlanNode } from './conditionPlan.js';
 import { likelihood } from './evidence.js';
@@ -192,6 +193,38 @@ export class Persona {
     return v;
   }
 
+  /**
+   * Draws the not yet sampled items of an interleaved group from one pass over the shared tables (groupWeights),
+   * each on its own stream: the same values, item for item, as drawing them one by one.
+   */
+  private drawGroup(group: ItemGroup): void {
+    const dims = this.engine.registry.dimensions;
+    const items = group.items;
+    // Items the exact head enumerates come from its tree, not from the maps.
+    const position = this.plan?.head?.position;
+    let open = false;
+    for (let j = 0; j < items.length; j++) {
+      if (position && position[items[j]] >= 0) this.get(items[j]);
+      if (this.values[items[j]] < 0) open = true;
+    }
+    if (!open) return;
+    const parents = dims[items[0]].parents;
+    for (let i = 0; i < parents.length; i++) this.get(parents[i]);
+    const all = this.engine.groupScratch;
+    const head = groupWeights(group, this.values, all);
+    const w = this.engine.scratch;
+    const k = group.width / items.length;
+    for (let j = 0; j < items.length; j++) {
+      const d = items[j];
+      if (this.values[d] >= 0) continue;
+      for (let v = 0; v < k; v++) w[v] = all[j * k + v];
+      const mass = finishWeights(dims[d], this.values, w, head + j * k);
+      if (!(mass > 0)) this.weights(d); // throws the coded error with the parents named
+      this.values[d] = drawIndex(w, mass, this.uniform(dims[d].streamKey));
+      this.sampledCount++;
+    }
+  }
+
   /** Value index of dimension `d` (by registry index), sampling it and its ancestors if needed. */
   get(d: number): number {
     const have = this.values[d];
@@ -215,6 +248,8 @@ export class Persona {
 
   /** A set as a parent: the number of its items held, binned (SET_COUNT_BINS), from its item dimensions. */
   private setCount(d: number, itemDims: readonly number[]): number {
+    const groups = this.engine.registry.dimensions[d].itemGroups;
+    if (groups && this.state === 'met') for (let g = 0; g < groups.length; g++) this.drawGroup(groups[g]);
     let n = 0;
     for (let i = 0; i < itemDims.length; i++) if (this.get(itemDims[i]) === 1) n++;
     const v = Math.min(n, this.engine.registry.dimensions[d].values.length - 1);

@@ -1,4 +1,5 @@
 import { applyRules } from './applyRules.js';
+import type { ItemGroup } from './itemGroups.js';
 import type { Dimension } from './registry.js';
 
 /**
@@ -14,14 +15,14 @@ import type { Dimension } from './registry.js';
  *   const mass = conditionalWeights(dim, values, out); // out[v] / mass is the probability of value v
  */
 export function conditionalWeights(dim: Dimension, values: Int32Array, out: Float64Array): number {
-  const { k, linear, code, tables, mix } = dim.draw;
+  const { k, linear, code, offset, tables, mix } = dim.draw;
   let p = 1;
-  let base = 0;
+  let base = offset;
   for (let n = code[0]; n > 0; n--, p += 2) base += values[code[p]] * code[p + 1];
   if (linear) {
     for (let v = 0; v < k; v++) out[v] = 0;
     for (let f = 1; f < tables.length; f++) {
-      let row = 0;
+      let row = offset;
       for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
       const rows = tables[f];
       const w = mix[f];
@@ -31,20 +32,73 @@ export function conditionalWeights(dim: Dimension, values: Int32Array, out: Floa
     for (let v = 0; v < k; v++) out[v] *= head[base + v];
   } else {
     for (let f = 1; f < tables.length; f++) {
-      let row = 0;
+      let row = offset;
       for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
       const rows = tables[f];
       if (f === 1) for (let v = 0; v < k; v++) out[v] = rows[row + v];
       else for (let v = 0; v < k; v++) out[v] *= rows[row + v];
     }
   }
+  return finishWeights(dim, values, out, base);
+}
+
+/**
+ * The second half of conditionalWeights, for weights already multiplied out: applies the rule masks and falls back
+ * to the head row (at `headRow` of the dimension's first table) where the tables contradict each other.
+ *
+ * @example
+ *   const mass = finishWeights(dim, values, out, headRow);
+ */
+export function finishWeights(dim: Dimension, values: Int32Array, out: Float64Array, headRow: number): number {
+  const k = dim.draw.k;
   if (dim.runtimeRules.length > 0) applyRules(dim, values, out);
   let mass = 0;
   for (let v = 0; v < k; v++) mass += out[v];
   if (mass > 0) return mass;
-  const head = tables[0];
-  for (let v = 0; v < k; v++) out[v] = head[base + v];
+  const head = dim.draw.tables[0];
+  for (let v = 0; v < k; v++) out[v] = head[headRow + v];
   applyRules(dim, values, out);
   for (let v = 0; v < k; v++) mass += out[v];
   return mass;
+}
+
+/**
+ * The multiplied-out weights of every item of an interleaved group at once (out[j × k + v] for item j), before
+ * rules: one pass over each shared table row instead of one per item, with the same operations in the same order as
+ * conditionalWeights, so each item's weights are bit for bit the same. Returns the head row of item 0 (item j's is
+ * that plus j × k), for finishWeights.
+ *
+ * @example
+ *   const head = groupWeights(group, values, out); finishWeights(itemDim, values, slice, head + j * 2)
+ */
+export function groupWeights(group: ItemGroup, values: Int32Array, out: Float64Array): number {
+  const { width, linear, code, tables, mix } = group;
+  const m = group.items.length;
+  const k = width / m;
+  let p = 1;
+  let base = 0;
+  for (let n = code[0]; n > 0; n--, p += 2) base += values[code[p]] * code[p + 1];
+  if (linear) {
+    for (let i = 0; i < width; i++) out[i] = 0;
+    for (let f = 1; f < tables.length; f++) {
+      let row = 0;
+      for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
+      const rows = tables[f];
+      for (let j = 0, i = 0; j < m; j++) {
+        const w = mix[j * tables.length + f];
+        for (let v = 0; v < k; v++, i++) out[i] += w * rows[row + i];
+      }
+    }
+    const head = tables[0];
+    for (let i = 0; i < width; i++) out[i] *= head[base + i];
+  } else {
+    for (let f = 1; f < tables.length; f++) {
+      let row = 0;
+      for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
+      const rows = tables[f];
+      if (f === 1) for (let i = 0; i < width; i++) out[i] = rows[row + i];
+      else for (let i = 0; i < width; i++) out[i] *= rows[row + i];
+    }
+  }
+  return base;
 }

@@ -7,6 +7,7 @@ import {
   type Catalogue, type FirstNamesMap, type LastNamesMap, type Provenance, type RealiseSpec, type Rule,
 } from './mapSchema.js';
 import { compileDrawModel, type DrawModel } from './drawModel.js';
+import { groupItems, type ItemGroup } from './itemGroups.js';
 import { dropCountryWhereRegion, mergeFactors } from './mergeFactors.js';
 import { PersonagenError } from './PersonagenError.js';
 import { citiesSchema, type CitiesMap } from './pickCity.js';
@@ -55,6 +56,8 @@ export interface Dimension extends ValueSpace {
   readonly itemDims?: readonly number[];
   /** Item dimensions: the set they belong to (hidden from the API; `<set>.<item>` ids). */
   readonly itemOf?: number;
+  /** Sets: items of one model shape sampled together from interleaved tables (itemGroups.ts). */
+  readonly itemGroups?: readonly ItemGroup[];
   readonly description: string;
   readonly why: string;
   readonly source: string;
@@ -210,6 +213,7 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
       items: d.kind === 'set' ? d.values : undefined,
       itemDims: d.kind === 'set' ? parents[i] : undefined,
       itemOf: i >= catalogue.dimensions.length ? items[i - catalogue.dimensions.length].set : undefined,
+      itemGroups: undefined,
     };
     return {
       ...spaces[i], tier: d.tier, kind: d.kind, parents: parents[i], parentIds: d.parents, streamKey: hashString(d.id),
@@ -232,6 +236,13 @@ export function buildRegistry(raw: RawMaps, version: string, options: { partial?
     if (!options.partial) throw new PersonagenError('MAP_INVALID', message);
     warnings.push(message);
     dimensions[i] = { ...d, available: false };
+  }
+
+  for (const set of dimensions) {
+    if (!set.itemDims || !set.available) continue;
+    const { groups, draws } = groupItems(set.itemDims.map((j) => dimensions[j].draw), set.itemDims);
+    set.itemDims.forEach((j, slot) => (dimensions[j] = { ...dimensions[j], draw: draws[slot] }));
+    dimensions[set.index] = { ...set, itemGroups: groups };
   }
 
   const country = dimensions[indexOf.get('countryOfResidence')!];
