@@ -18,13 +18,13 @@ export interface RunningServer {
  * The first start in a new `dir` creates the database and the cache; later ones are ordinary restarts.
  *
  * @example
- *   const server = await startServer('/tmp/bench-data'); await fetch(`${server.url}/healthz`); await server.stop();
+ *   const server = await startServer('/tmp/bench-data', { DATABASE_URL: 'postgres://...' }); await fetch(`${server.url}/healthz`); await server.stop();
  */
-export async function startServer(dir: string): Promise<RunningServer> {
+export async function startServer(dir: string, env: Record<string, string> = {}): Promise<RunningServer> {
   const bundle = await buildServer();
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', bundle], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: `${dir}/pglite`, CACHE_DIR: `${dir}/cache` },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: `${dir}/pglite`, CACHE_DIR: `${dir}/cache`, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return await new Promise((resolve, reject) => {
