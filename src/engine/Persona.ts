@@ -1,7 +1,7 @@
 import { conditionalWeights, finishWeights, groupWeights } from './conditionalWeights.js';
 import type { ItemGroup } from './itemGroups.js';
 import { drawIndex } from './drawIndex.js';
-import type { ConditionPlan, PlanNode } from './conditionPlan.js';
+import type { ConditionPlan, EarlyRejection, PlanNode } from './conditionPlan.js';
 import { likelihood } from './evidence.js';
 import { envelopeAt } from './likelihoodEnvelope.js';
 import type { Engine } from './Engine.js';
@@ -131,7 +131,12 @@ export class Persona {
       const dim = dims[d];
       if (dim.itemDims) { this.setCount(d, dim.itemDims); continue; }
       const e = tail.evidence.get(d);
-      if (!e) { this.draw(d); continue; }
+      if (!e) {
+        this.draw(d);
+        const early = mode === 'reject' ? tail.stages.get(d) : undefined;
+        if (early && this.rejectsEarly(early)) return 0;
+        continue;
+      }
       const mass = this.weights(d);
       const k = dim.values.length;
       let kept = 0;
@@ -161,6 +166,21 @@ export class Persona {
     }
     this.state = 'met';
     return weight;
+  }
+
+  /**
+   * Whether the try already fails a condition tested later: its accept uniform (the same draw the condition's own
+   * test will use) is above the bound known now, relative to the envelope the head was drawn by, so the final test,
+   * which accepts below a smaller share, would reject it too.
+   */
+  private rejectsEarly(stages: readonly EarlyRejection[]): boolean {
+    const tail = this.plan!.tail!;
+    for (const { condition, envelope } of stages) {
+      const outer = envelopeAt(tail.envelopes.get(condition)!, this.values);
+      const inner = envelopeAt(envelope, this.values);
+      if (inner < outer && !(this.uniform(mixKey(this.engine.registry.dimensions[condition].streamKey, ACCEPT_KEY)) < inner / outer)) return true;
+    }
+    return false;
   }
 
   /** Writes P(d | parents) (unnormalised) into the engine's scratch buffer and returns its mass. */

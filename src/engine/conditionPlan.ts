@@ -57,6 +57,13 @@ export interface TailPlan {
    * or rare for most heads.
    */
   readonly envelopes: ReadonlyMap<number, Envelope>;
+  /**
+   * Early rejection, by the tail dimension after which it is tested: a tighter bound on a condition's chance once
+   * one of its parents is drawn. A try whose accept uniform for the condition already exceeds that bound over the
+   * envelope's would be rejected at the condition anyway, so it stops there: the same tries are accepted, with less
+   * work on those that are not (occupation is tested after 22 draws, its bound is known after educationLevel).
+   */
+  readonly stages: ReadonlyMap<number, readonly EarlyRejection[]>;
   /** Share of tries accepted in the planning pilot, and the pilot's size. */
   readonly acceptance: number;
   readonly pilotTries: number;
@@ -77,6 +84,13 @@ export interface ConditionPlan {
   /** Probability of the conditions under the maps: exact when `exact`, else estimated by the pilot. */
   readonly probability: number;
   readonly exact: boolean;
+}
+
+/** One early test of a tail condition (TailPlan.stages). */
+export interface EarlyRejection {
+  readonly condition: number;
+  /** Bound on the condition's chance keyed by the stage dimension (and the head's keys). */
+  readonly envelope: Envelope;
 }
 
 /** Prefix-tree nodes one exact enumeration may create. */
@@ -121,7 +135,7 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
   const draft: ConditionPlan = {
     conditions, head, evidence, ranges, probability: NaN, exact: false,
     tail: {
-      order, evidence: tailEvidence, strings, acceptance: NaN, pilotTries: 0, maxTries: 1, envelopes,
+      order, evidence: tailEvidence, strings, acceptance: NaN, pilotTries: 0, maxTries: 1, envelopes, stages: earlyRejections(engine, order, envelopes, evidence),
       cityBound: head && head.position[regionDim] !== -1 ? cityBound : undefined,
     },
   };
@@ -148,6 +162,36 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
     probability: headProbability * acceptance,
     tail: { ...draft.tail!, acceptance, pilotTries: tries, maxTries: Math.ceil(100 / acceptance) },
   };
+}
+
+/**
+ * For each tail condition with an envelope, the parent drawn before it in the tail whose value bounds the condition
+ * best (the bound keyed by that parent too), if it saves enough of a try's work: mean tightening times the share of
+ * the tail left after the parent. Which parent is picked only changes the speed; any choice rejects the same tries,
+ * since every bound is valid.
+ */
+function earlyRejections(engine: Engine, order: readonly number[], envelopes: ReadonlyMap<number, Envelope>, evidence: ReadonlyMap<number, Evidence>): Map<number, EarlyRejection[]> {
+  const reg = engine.registry;
+  const mean = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const stages = new Map<number, EarlyRejection[]>();
+  for (const [condition, headBound] of envelopes) {
+    const at = order.indexOf(condition);
+    let best: { stage: number; envelope: Envelope; gain: number } | undefined;
+    for (const stage of reg.dimensions[condition].parents) {
+      const pos = order.indexOf(stage);
+      if (pos < 0 || pos >= at || reg.dimensions[stage].itemDims) continue;
+      const envelope = likelihoodEnvelope(engine, reg.dimensions[condition], evidence.get(condition)!, [stage]);
+      if (!envelope || !envelope.dims.includes(stage)) continue;
+      const gain = (1 - Math.min(1, mean(envelope.bound) / mean(headBound.bound))) * ((at - pos) / order.length);
+      if (gain > 0.02 && (!best || gain > best.gain)) best = { stage, envelope, gain };
+    }
+    if (!best) continue;
+    // Candidates were compared on bounds keyed by the country and the stage alone (cheap); the one chosen is keyed by
+    // the head's dimensions too, which tightens it where they matter (age for occupations).
+    const envelope = likelihoodEnvelope(engine, reg.dimensions[condition], evidence.get(condition)!, [best.stage, ...headBound.dims]) ?? best.envelope;
+    stages.set(best.stage, [...(stages.get(best.stage) ?? []), { condition, envelope }]);
+  }
+  return stages;
 }
 
 /** Whether a dimension's closure is small enough to try to enumerate (and holds no sets or strings). */

@@ -129,6 +129,19 @@ describe('conditions: what the personas show', () => {
     expect(service.personas(8, 5, 0, where).map(fields)).not.toEqual(page.slice(0, 5).map(fields));
   });
 
+  it('rejects early exactly the tries the conditions\' own tests would reject (same accepted tries, less work)', () => {
+    const service = new PersonaService(engine);
+    for (const where of [{ occupation: { in: ['isco22'] } }, { religion: { in: ['catholic'] }, politicalLeaning: { in: ['right'] }, employmentStatus: { in: ['retired'] } }] as Where[]) {
+      const plan = service.plan(where)!;
+      expect(plan.tail!.stages.size, JSON.stringify(where)).toBeGreaterThan(0);
+      const late = { ...plan, tail: { ...plan.tail!, stages: new Map() } };
+      const outcomes = (p: typeof plan) => Array.from({ length: 3000 }, (_, t) => new Persona(engine, seedWords(8), t, p).attempt(t % 7, 'reject'));
+      const early = outcomes(plan);
+      expect(early).toEqual(outcomes(late));
+      expect(early.filter((x) => x > 0).length).toBeGreaterThan(20);
+    }
+  });
+
   it('normalises where, so equal conditions share plans and persona ids', () => {
     const a = service.normalWhere({ sex: { in: ['male', 'female', 'male'] }, age: { gte: 30, lte: null }, region: null });
     expect(a).toEqual({ age: { gte: 30 }, sex: { in: ['female', 'male'] } });
