@@ -1,7 +1,8 @@
 /**
- * Bundles the server into dist/ for `npm start` (run by `prestart`): one ES module with the dependencies left in
- * node_modules, plus the SQL migrations it reads at run time. Loading one bundled file instead of compiling ~80
- * TypeScript modules on the fly through tsx's loader halves the server's start-up (about 1.1 s -> 0.55 s of imports).
+ * Bundles the server into dist/ for `npm start` (run by `prestart`): one ES module with its dependencies, plus the
+ * SQL migrations it reads at run time. PGlite stays in node_modules (it loads its WebAssembly and data files from
+ * its own directory). Loading one file instead of compiling ~80 TypeScript modules through tsx's loader and resolving
+ * a few hundred dependency modules cuts the imports of a start from about 1.1 s to 0.2 s.
  *
  * @example
  *   npm run build        # or: await buildServer()
@@ -24,7 +25,9 @@ export async function buildServer(): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: ['@electric-sql/pglite', '@electric-sql/pglite/*'],
+    // Bundled CommonJS dependencies still call require() for Node's built-in modules.
+    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -38,6 +38,9 @@ describe('npm start (the bundled server)', () => {
         const server = await start(bundle, dir);
         const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
         answers.push(await res.json());
+        // A request large enough to run compiled (graphql-jit) works from the bundle too.
+        const large = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ personas(seed: 3, count: 600) { age } }' }) });
+        expect(((await large.json()) as { data: { personas: unknown[] } }).data.personas).toHaveLength(600);
         expect(await server.stop()).toBe(0);
       }
       expect((answers[0] as { errors?: unknown }).errors).toBeUndefined();
