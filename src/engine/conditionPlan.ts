@@ -93,6 +93,10 @@ export interface EarlyRejection {
   readonly envelope: Envelope;
 }
 
+/** Parents of a tail condition tried as its early-rejection stage (TailPlan.stages). */
+const STAGE_CANDIDATES = 3;
+/** Plans whose pilot accepts at least this share of tries get no early rejection (few tries to cut short). */
+const STAGES_BELOW_ACCEPTANCE = 0.1;
 /** Prefix-tree nodes one exact enumeration may create. */
 const NODE_BUDGET = 200_000;
 /** A head condition's closure must be this small (and hold no sets or strings) to be tried for enumeration. */
@@ -135,7 +139,7 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
   const draft: ConditionPlan = {
     conditions, head, evidence, ranges, probability: NaN, exact: false,
     tail: {
-      order, evidence: tailEvidence, strings, acceptance: NaN, pilotTries: 0, maxTries: 1, envelopes, stages: earlyRejections(engine, order, envelopes, evidence),
+      order, evidence: tailEvidence, strings, acceptance: NaN, pilotTries: 0, maxTries: 1, envelopes, stages: new Map(),
       cityBound: head && head.position[regionDim] !== -1 ? cityBound : undefined,
     },
   };
@@ -160,7 +164,11 @@ export function planConditions(engine: Engine, conditions: Conditions): Conditio
   return {
     ...draft,
     probability: headProbability * acceptance,
-    tail: { ...draft.tail!, acceptance, pilotTries: tries, maxTries: Math.ceil(100 / acceptance) },
+    tail: {
+      ...draft.tail!, acceptance, pilotTries: tries, maxTries: Math.ceil(100 / acceptance),
+      // Early rejection only pays where personas need many tries; its bounds take 50-400 ms to tabulate.
+      stages: acceptance < STAGES_BELOW_ACCEPTANCE ? earlyRejections(engine, order, envelopes, evidence) : new Map(),
+    },
   };
 }
 
@@ -177,9 +185,13 @@ function earlyRejections(engine: Engine, order: readonly number[], envelopes: Re
   for (const [condition, headBound] of envelopes) {
     const at = order.indexOf(condition);
     let best: { stage: number; envelope: Envelope; gain: number } | undefined;
-    for (const stage of reg.dimensions[condition].parents) {
+    // The earliest parents save the most work; a few candidates keep planning fast (each bound is a table to fill).
+    const candidates = reg.dimensions[condition].parents
+      .filter((p) => order.indexOf(p) >= 0 && order.indexOf(p) < at && !reg.dimensions[p].itemDims)
+      .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+      .slice(0, STAGE_CANDIDATES);
+    for (const stage of candidates) {
       const pos = order.indexOf(stage);
-      if (pos < 0 || pos >= at || reg.dimensions[stage].itemDims) continue;
       const envelope = likelihoodEnvelope(engine, reg.dimensions[condition], evidence.get(condition)!, [stage]);
       if (!envelope || !envelope.dims.includes(stage)) continue;
       const gain = (1 - Math.min(1, mean(envelope.bound) / mean(headBound.bound))) * ((at - pos) / order.length);
