@@ -75,32 +75,41 @@ export class Stream {
  *   const g = streamFor(seedWords(42), 7, hashString('age')); uniform01(g);
  */
 export function streamFor(seed: SeedWords, index: number, key: number): Stream {
-  const idxHi = Math.floor(index / 0x100000000) | 0;
-  const a = fmix32(seed.lo ^ fmix32(key ^ 0x9e3779b9));
-  const b = fmix32(seed.hi ^ fmix32(index ^ 0x7f4a7c15));
-  const c = fmix32(a ^ Math.imul(b, 0x27d4eb2f) ^ idxHi);
-  const d = fmix32(b ^ Math.imul(c, 0x165667b1) ^ key);
-  const g = new Stream(a, b, c | 1, d);
+  seedState(seed, index, key);
+  const g = new Stream(STATE[0], STATE[1], STATE[2], STATE[3]);
   // xoroshiro's first outputs are weakly mixed for related states; two warm-up draws cost ~10 ns.
   g.next();
   g.next();
   return g;
 }
 
+/** The 4-word state of stream (seed, index, key), written into STATE (no allocation on the hot path). */
+const STATE = new Int32Array(4);
+function seedState(seed: SeedWords, index: number, key: number): void {
+  const idxHi = Math.floor(index / 0x100000000) | 0;
+  const a = fmix32(seed.lo ^ fmix32(key ^ 0x9e3779b9));
+  const b = fmix32(seed.hi ^ fmix32(index ^ 0x7f4a7c15));
+  const c = fmix32(a ^ Math.imul(b, 0x27d4eb2f) ^ idxHi);
+  STATE[0] = a;
+  STATE[1] = b;
+  STATE[2] = c | 1;
+  STATE[3] = fmix32(b ^ Math.imul(c, 0x165667b1) ^ key);
+}
+
 /**
  * `uniform01(streamFor(seed, index, key))` without building the stream: the same state, the two warm-up outputs and
- * the two outputs of the draw, on local variables. Most fields draw exactly once, so this is the sampler's hot path.
+ * the two outputs of the draw, with Stream.next's step on local variables. Most fields draw exactly once, so this is
+ * the sampler's hot path.
  *
  * @example
  *   streamUniform(seedWords(42), 7, hashString('age')) === uniform01(streamFor(seedWords(42), 7, hashString('age')))
  */
 export function streamUniform(seed: SeedWords, index: number, key: number): number {
-  const idxHi = Math.floor(index / 0x100000000) | 0;
-  let s01 = fmix32(seed.lo ^ fmix32(key ^ 0x9e3779b9));
-  let s00 = fmix32(seed.hi ^ fmix32(index ^ 0x7f4a7c15));
-  let s11 = fmix32(s01 ^ Math.imul(s00, 0x27d4eb2f) ^ idxHi);
-  let s10 = fmix32(s00 ^ Math.imul(s11, 0x165667b1) ^ key);
-  s11 |= 1;
+  seedState(seed, index, key);
+  let s01 = STATE[0];
+  let s00 = STATE[1];
+  let s11 = STATE[2];
+  let s10 = STATE[3];
   let hi = 0;
   // Outputs 0 and 1 are the warm-up, 2 and 3 the draw (as in uniform01).
   for (let i = 0; i < 3; i++) {
