@@ -127,11 +127,20 @@ try {
 }
 // The same server on PostgreSQL (DATABASE_URL, as instances behind a load balancer run) instead of embedded PGlite:
 // its memory without PGlite's WebAssembly heap.
+// Then two workers (WORKERS=2, Node's cluster module) on that PostgreSQL: the throughput of both cores.
 const postgres = await startPostgres();
 let postgresServerMemory: ReturnType<typeof server.memory>;
+const clustered: Awaited<ReturnType<typeof httpLoad>>[] = [];
 try {
   const pgServer = await startServer(serverDir, { DATABASE_URL: postgres.url });
   await httpLoad(pgServer.url, HTTP_QUERY, 4, 8).finally(() => (postgresServerMemory = pgServer.memory())).finally(() => pgServer.stop());
+  const twoWorkers = await startServer(serverDir, { DATABASE_URL: postgres.url, WORKERS: '2' });
+  try {
+    await httpLoad(twoWorkers.url, HTTP_QUERY, 4, 3);
+    for (const connections of [4, 10]) clustered.push(await httpLoad(twoWorkers.url, HTTP_QUERY, connections, 8));
+  } finally {
+    await twoWorkers.stop();
+  }
 } finally {
   postgres.stop();
   rmSync(serverDir, { recursive: true, force: true });
@@ -155,9 +164,10 @@ console.table({
   'in-process start-up, nothing cached (compiling maps, a new in-memory PostgreSQL, schema)': { ms: startupMillis.toFixed(0) },
   [`export ${exported.count.toLocaleString('en')} personas (3 fields, NDJSON)`]: { ms: (exported.seconds * 1000).toFixed(0) },
 });
-console.table(Object.fromEntries(http.map((h) => [`HTTP, ${h.connections} client${h.connections > 1 ? 's' : ''}, one full persona per request`, {
-  'requests/s': h.requestsPerSecond.toFixed(0), 'p50 ms': h.p50Millis, 'p99 ms': h.p99Millis, errors: h.errors,
-}])));
+console.table(Object.fromEntries([
+  ...http.map((h) => [`HTTP, ${h.connections} client${h.connections > 1 ? 's' : ''}, one full persona per request`, h] as const),
+  ...clustered.map((h) => [`HTTP, ${h.connections} clients, 2 workers (WORKERS=2, PostgreSQL)`, h] as const),
+].map(([name, h]) => [name, { 'requests/s': h.requestsPerSecond.toFixed(0), 'p50 ms': h.p50Millis, 'p99 ms': h.p99Millis, errors: h.errors }])));
 console.table({
   'server first start (creates the database and the maps cache)': { ms: firstStartMillis.toFixed(0) },
   'server restart (npm start: spawn to ready line)': { ms: server.startupMillis.toFixed(0) },
@@ -200,5 +210,5 @@ const targets: [string, number, number][] = [
 console.table(Object.fromEntries(targets.map(([name, value, limit]) => [name, {
   figure: value < 10 ? value.toFixed(2) : value.toFixed(0), met: value <= limit ? 'yes' : `no, ${(value / limit).toFixed(1)}x the target`,
 }])));
-writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, http, server: { firstStartMillis, startupMillis: server.startupMillis, rssAfterStartMB: serverStartMemory.rssMB, ...serverMemory!, onPostgres: postgresServerMemory! }, export: exported, multicore, peakRssMB: process.resourceUsage().maxRSS / 1024, conditions, targets: targets.map(([name, figure, target]) => ({ name, figure, target, met: figure <= target })), date: new Date().toISOString() }, null, 2) + '\n');
+writeFileSync('bench/results/latest.json', JSON.stringify({ ...results, http, httpTwoWorkers: clustered, server: { firstStartMillis, startupMillis: server.startupMillis, rssAfterStartMB: serverStartMemory.rssMB, ...serverMemory!, onPostgres: postgresServerMemory! }, export: exported, multicore, peakRssMB: process.resourceUsage().maxRSS / 1024, conditions, targets: targets.map(([name, figure, target]) => ({ name, figure, target, met: figure <= target })), date: new Date().toISOString() }, null, 2) + '\n');
 await app.close();

@@ -22,6 +22,8 @@ export interface Database {
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+/** Advisory lock key for migrations (any constant unique to this service: "pers" in ASCII). */
+const MIGRATIONS_LOCK = 0x70657273;
 
 /**
  * Opens the database and runs migrations: PostgreSQL through postgres.js when `url` is set, otherwise embedded
@@ -35,7 +37,16 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
   if (options.url) {
     const client = postgres(options.url, { max: 10, onnotice: () => {}, connect_timeout: 5 });
     const db = drizzlePostgres({ client, relations });
-    await migratePostgres(db, { migrationsFolder });
+    // Instances starting together against one database would race on the migrations' CREATE TABLE IF NOT EXISTS
+    // (one fails on pg_type's unique index); a session advisory lock lets one migrate at a time.
+    const lock = await client.reserve();
+    try {
+      await lock`select pg_advisory_lock(${MIGRATIONS_LOCK}::bigint)`;
+      await migratePostgres(db, { migrationsFolder });
+    } finally {
+      await lock`select pg_advisory_unlock(${MIGRATIONS_LOCK}::bigint)`.catch(() => undefined);
+      lock.release();
+    }
     return handle(db as unknown as Db, 'postgres', () => client.end({ timeout: 5 }));
   }
   const dataDir = options.dataDir ?? 'memory://';

@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { buildServer } from '../../scripts/buildServer.js';
 
 /** Starts the `npm start` bundle on a port the system chooses; resolves with its URL and a stop function. */
-function start(bundle: string, dir: string): Promise<{ url: string; stop: () => Promise<number | null> }> {
+function start(bundle: string, dir: string, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<number | null> }> {
   const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: join(dir, 'pglite'), CACHE_DIR: join(dir, 'cache') },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: join(dir, 'pglite'), CACHE_DIR: join(dir, 'cache'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -46,6 +46,22 @@ describe('npm start (the bundled server)', () => {
       expect((answers[0] as { errors?: unknown }).errors).toBeUndefined();
       expect((answers[0] as { data: { personas: unknown[] } }).data.personas).toHaveLength(5);
       expect(answers[1]).toEqual(answers[0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves from several processes with WORKERS (on PostgreSQL), and refuses WORKERS with embedded PGlite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'personagen-cluster-'));
+    try {
+      const bundle = await buildServer();
+      const server = await start(bundle, dir, { WORKERS: '2', DATABASE_URL: inject('postgresUrl') });
+      const query = JSON.stringify({ query: '{ persona(seed: 9) { fullName occupation } mapVersion { id } }' });
+      const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query }).then((r) => r.json())));
+      expect((answers[0] as { errors?: unknown }).errors).toBeUndefined();
+      for (const a of answers) expect(a).toEqual(answers[0]);
+      expect(await server.stop()).toBe(0);
+      await expect(start(bundle, dir, { WORKERS: '2' })).rejects.toThrow(/WORKERS > 1 needs DATABASE_URL/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
