@@ -1,8 +1,9 @@
 /**
- * Bundles the server into dist/ for `npm start` (run by `prestart`): one ES module with its dependencies, plus the
- * SQL migrations it reads at run time. PGlite stays in node_modules (it loads its WebAssembly and data files from
- * its own directory). Loading one file instead of compiling ~80 TypeScript modules through tsx's loader and resolving
- * a few hundred dependency modules cuts the imports of a start from about 1.1 s to 0.2 s.
+ * Bundles the server (for `npm start`, run by `prestart`) and the export CLI (`npm run export`) into dist/: one ES
+ * module each with its dependencies, plus the SQL migrations read at run time. PGlite stays in node_modules (it loads
+ * its WebAssembly and data files from its own directory). Loading one file instead of compiling ~80 TypeScript
+ * modules through tsx's loader and resolving a few hundred dependency modules cuts the imports of a start from about
+ * 1.1 s to 0.2 s, and the CLI's memory by about 150 MB.
  *
  * @example
  *   npm run build        # or: await buildServer()
@@ -11,16 +12,19 @@ import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compilerDigest } from '../src/maps/loadRegistry.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 
-/** Writes dist/server.js (with a source map) and dist/migrations; returns the bundle's path. */
+/** Writes dist/server.js and dist/cli.js (the export CLI), with source maps, and dist/migrations; returns the server's path. */
 export async function buildServer(): Promise<string> {
   rmSync(dist, { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'src/server.ts')],
-    outfile: join(dist, 'server.js'),
+    entryPoints: { server: join(root, 'src/server.ts'), cli: join(root, 'src/export/cli.ts') },
+    outdir: dist,
+    // The compiled-maps cache is keyed by the sources that compile maps, whichever way they run.
+    define: { __PERSONAGEN_COMPILER_DIGEST__: JSON.stringify(compilerDigest()) },
     bundle: true,
     platform: 'node',
     format: 'esm',

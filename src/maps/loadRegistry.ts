@@ -6,21 +6,24 @@ import { deserialize, serialize } from 'node:v8';
 import { buildRegistry, type Registry } from '../engine/registry.js';
 import { parseMapTexts, readMapFiles, readMapTexts } from './readMapFiles.js';
 
-const here = fileURLToPath(import.meta.url);
+/** Set by scripts/buildServer.ts in the bundles: the digest of the sources they were built from. */
+declare const __PERSONAGEN_COMPILER_DIGEST__: string | undefined;
 
 /**
- * A digest of the code that compiles maps, so that changing it invalidates cached registries: from source, the
- * engine and map-loading directories; from the bundle `npm start` runs (dist/server.js), the bundle itself.
+ * A digest of the code that compiles maps (src/engine and src/maps), so that changing it invalidates cached
+ * registries. The bundles carry the digest of the sources they were built from, so the server, the export CLI and
+ * the sources run through tsx share one cache.
+ *
+ * @example
+ *   compilerDigest() // 'f0eb12...'
  */
-function compilerDigest(): string {
-  const files = here.endsWith('.ts')
-    ? ['../engine/', './'].flatMap((d) => {
-      const dir = fileURLToPath(new URL(d, import.meta.url));
-      return readdirSync(dir).filter((name) => name.endsWith('.ts')).sort().map((name) => join(dir, name));
-    })
-    : [here];
+export function compilerDigest(): string {
+  if (typeof __PERSONAGEN_COMPILER_DIGEST__ === 'string') return __PERSONAGEN_COMPILER_DIGEST__;
   const hash = createHash('sha256');
-  for (const file of files) hash.update(`${file.slice(file.lastIndexOf('/') + 1)}\n`).update(readFileSync(file));
+  for (const d of ['../engine/', './']) {
+    const dir = fileURLToPath(new URL(d, import.meta.url));
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) hash.update(`${name}\n`).update(readFileSync(join(dir, name)));
+  }
   return hash.digest('hex');
 }
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ function start(bundle: string, dir: string, env: Record<string, string> = {}): P
 }
 
 describe('npm start (the bundled server)', () => {
-  it('builds, serves GraphQL over HTTP, and restarts from its compiled-maps cache with the same personas', async () => {
+  it('builds, serves GraphQL over HTTP, restarts from its compiled-maps cache with the same personas, and exports them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'personagen-server-'));
     try {
       const bundle = await buildServer();
@@ -46,6 +46,10 @@ describe('npm start (the bundled server)', () => {
       expect((answers[0] as { errors?: unknown }).errors).toBeUndefined();
       expect((answers[0] as { data: { personas: unknown[] } }).data.personas).toHaveLength(5);
       expect(answers[1]).toEqual(answers[0]);
+      // The export CLI bundle (npm run export) streams the same personas.
+      const cli = execFileSync(process.execPath, [join(bundle, '../cli.js'), '--seed', '3', '--count', '5', '--fields', 'fullName,age,occupation,city'], { env: { ...process.env, CACHE_DIR: join(dir, 'cache') } });
+      const rows = cli.toString().trim().split('\n').map((line) => JSON.parse(line));
+      expect(rows).toEqual((answers[0] as { data: { personas: unknown[] } }).data.personas);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
