@@ -121,7 +121,6 @@ const PILOT_SEED = seedWords('personagen:pilot');
  *   planConditions(engine, { values: new Map([['occupation', ['isco22']]]), ranges: new Map([['age', { gte: 30, lte: 40 }]]), strings: new Map() })
  */
 export function planConditions(engine: Engine, conditions: Conditions): ConditionPlan {
-  const reg = engine.registry;
   const evidence = compileEvidence(engine, conditions);
   if (!conditionsPossible(engine, evidence) || !namesPossible(engine, conditions)) unsatisfiable(engine, conditions);
 
