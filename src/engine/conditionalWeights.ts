@@ -15,31 +15,9 @@ import type { Dimension } from './registry.js';
  *   const mass = conditionalWeights(dim, values, out); // out[v] / mass is the probability of value v
  */
 export function conditionalWeights(dim: Dimension, values: Int32Array, out: Float64Array): number {
-  const { k, linear, code, offset, tables, mix } = dim.draw;
-  let p = 1;
-  let base = offset;
-  for (let n = code[0]; n > 0; n--, p += 2) base += values[code[p]] * code[p + 1];
-  if (linear) {
-    for (let v = 0; v < k; v++) out[v] = 0;
-    for (let f = 1; f < tables.length; f++) {
-      let row = offset;
-      for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
-      const rows = tables[f];
-      const w = mix[f];
-      for (let v = 0; v < k; v++) out[v] += w * rows[row + v];
-    }
-    const head = tables[0];
-    for (let v = 0; v < k; v++) out[v] *= head[base + v];
-  } else {
-    for (let f = 1; f < tables.length; f++) {
-      let row = offset;
-      for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
-      const rows = tables[f];
-      if (f === 1) for (let v = 0; v < k; v++) out[v] = rows[row + v];
-      else for (let v = 0; v < k; v++) out[v] *= rows[row + v];
-    }
-  }
-  return finishWeights(dim, values, out, base);
+  const draw = dim.draw;
+  const base = multiplyOut(draw.code, draw.tables, draw.linear, draw.mix, values, out, draw.offset, draw.k, draw.k);
+  return finishWeights(dim, values, out, base + draw.offset);
 }
 
 /**
@@ -72,28 +50,39 @@ export function finishWeights(dim: Dimension, values: Int32Array, out: Float64Ar
  *   const head = groupWeights(group, values, out); finishWeights(itemDim, values, slice, head + j * 2)
  */
 export function groupWeights(group: ItemGroup, values: Int32Array, out: Float64Array): number {
-  const { width, linear, code, tables, mix } = group;
-  const m = group.items.length;
-  const k = width / m;
+  const { code, tables, linear, mix, width } = group;
+  return multiplyOut(code, tables, linear, mix, values, out, 0, width, width / group.items.length);
+}
+
+/**
+ * The product (log-linear) or pooled mix (linear) of the tables' rows for these parent values, written to out[0 ..
+ * width): one dimension's k values (width = k, at `offset` within an interleaved row), or a whole item group's
+ * (width = m × k, mix[j × tables + f] weighing item j's table f). Returns the head row without the offset. Hot path:
+ * plain loops over typed arrays, no allocation.
+ */
+function multiplyOut(
+  code: Int32Array, tables: readonly Float64Array[], linear: boolean, mix: Float64Array,
+  values: Int32Array, out: Float64Array, offset: number, width: number, k: number,
+): number {
   let p = 1;
   let base = 0;
   for (let n = code[0]; n > 0; n--, p += 2) base += values[code[p]] * code[p + 1];
   if (linear) {
     for (let i = 0; i < width; i++) out[i] = 0;
     for (let f = 1; f < tables.length; f++) {
-      let row = 0;
+      let row = offset;
       for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
       const rows = tables[f];
-      for (let j = 0, i = 0; j < m; j++) {
+      for (let j = 0, i = 0; i < width; j++) {
         const w = mix[j * tables.length + f];
         for (let v = 0; v < k; v++, i++) out[i] += w * rows[row + i];
       }
     }
     const head = tables[0];
-    for (let i = 0; i < width; i++) out[i] *= head[base + i];
+    for (let i = 0; i < width; i++) out[i] *= head[base + offset + i];
   } else {
     for (let f = 1; f < tables.length; f++) {
-      let row = 0;
+      let row = offset;
       for (let n = code[p++]; n > 0; n--, p += 2) row += values[code[p]] * code[p + 1];
       const rows = tables[f];
       if (f === 1) for (let i = 0; i < width; i++) out[i] = rows[row + i];
