@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { buildServer } from '../scripts/buildServer.js';
+import { dirname, join } from 'node:path';
+import { serverBundle } from '../test/support/startServer.js';
 
 /** Resident memory of a process in MB (Linux /proc), or NaN once it has exited. */
 function rssOf(pid: number): number {
@@ -20,8 +21,8 @@ function rssOf(pid: number): number {
  *   await exportMemory(1_000_000) // { seconds, rssAfterFirstPageMB, rssPeakMB, rssLastMB }
  */
 export async function exportMemory(count: number): Promise<{ count: number; seconds: number; megabytesOut: number; rssAfterFirstPageMB: number; rssPeakMB: number; rssLastMB: number }> {
-  await buildServer();
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/cli.js', '--count', String(count), '--fields', 'fullName,age,occupation'], {
+  const cli = join(dirname(await serverBundle()), 'cli.js');
+  const child = spawn(process.execPath, ['--enable-source-maps', cli, '--count', String(count), '--fields', 'fullName,age,occupation'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const t = performance.now();

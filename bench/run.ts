@@ -18,7 +18,7 @@ import { exportMemory } from './exportMemory.js';
 import { fakerPersonMicros } from './fakerBaseline.js';
 import { httpLoad } from './httpLoad.js';
 import { multicoreSpeedup } from './multicore.js';
-import { startServer } from './startServer.js';
+import { startServer } from '../test/support/startServer.js';
 import { startPostgres } from '../test/support/postgresServer.js';
 import { buildSchema } from '../src/graphql/schema.js';
 
