@@ -33,18 +33,9 @@ export function loadService(mapsDir = 'maps', cacheDir?: string): { service: Per
  *   const app = await startApp({ mapsDir: 'maps', databaseUrl: process.env.DATABASE_URL, dataDir: '.data/pglite', cacheDir: '.data/cache' });
  */
 export async function startApp(options: { mapsDir?: string; databaseUrl?: string; dataDir?: string; cacheDir?: string } = {}): Promise<App> {
-  // The database starts first: its WebAssembly compiles on V8's background threads while the maps load.
-  const opening = openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
-  let loaded: ReturnType<typeof loadService>;
-  try {
-    loaded = loadService(options.mapsDir, options.cacheDir);
-  } catch (e) {
-    await opening.then((d) => d.close(), () => undefined);
-    throw e;
-  }
-  const { service, sha256 } = loaded;
+  const { service, sha256 } = loadService(options.mapsDir, options.cacheDir);
   const engine = service.engine;
-  const database = await opening;
+  const database = await openDatabase({ url: options.databaseUrl, dataDir: options.dataDir });
   await recordMapVersion(database.db, engine.registry, sha256);
   const yoga = createApp(service, database);
   return { yoga, service, database, close: () => database.close() };
